@@ -1,0 +1,104 @@
+package org.httplog.connect.clickhouse;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Encoded rows waiting for an insert, in the order the task received them.
+ *
+ * <p>Batches are always taken from the head, so what is left for each partition is always a
+ * suffix of what it received: the offset of a partition's first pending row is the offset up to
+ * which everything before has been stored. Not thread-safe; owned by the task thread.
+ */
+final class RecordBuffer {
+
+    private final ArrayDeque<PendingRow> rows = new ArrayDeque<>();
+    private final Map<TopicPartition, Integer> pendingPerPartition = new HashMap<>();
+    private long bytes;
+
+    void add(PendingRow row) {
+        rows.addLast(row);
+        pendingPerPartition.merge(row.partition(), 1, Integer::sum);
+        bytes += row.encoded().length;
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /**
+     * The longest prefix of the buffer whose rows fit in {@code maxBodyBytes}, as one request body;
+     * null if the buffer is empty or its first row alone does not fit.
+     */
+    InsertBatch nextBatch(int maxBodyBytes) {
+        int count = 0;
+        long size = 0;
+        for (PendingRow row : rows) {
+            if (size + row.encoded().length > maxBodyBytes) {
+                break;
+            }
+            size += row.encoded().length;
+            count++;
+        }
+        if (count == 0) {
+            return null;
+        }
+        byte[] body = new byte[(int) size];
+        int position = 0;
+        Iterator<PendingRow> iterator = rows.iterator();
+        for (int i = 0; i < count; i++) {
+            byte[] encoded = iterator.next().encoded();
+            System.arraycopy(encoded, 0, body, position, encoded.length);
+            position += encoded.length;
+        }
+        return new InsertBatch(count, body);
+    }
+
+    /** Forgets the rows of a batch that ClickHouse stored. */
+    void removeStored(InsertBatch batch) {
+        for (int i = 0; i < batch.rowCount(); i++) {
+            PendingRow row = rows.removeFirst();
+            bytes -= row.encoded().length;
+            pendingPerPartition.computeIfPresent(row.partition(), (p, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /** Drops every row of the given partitions (they were revoked; their new owner re-reads them). */
+    void drop(Collection<TopicPartition> partitions) {
+        if (partitions.stream().noneMatch(pendingPerPartition::containsKey)) {
+            return;
+        }
+        rows.removeIf(row -> {
+            if (partitions.contains(row.partition())) {
+                bytes -= row.encoded().length;
+                return true;
+            }
+            return false;
+        });
+        pendingPerPartition.keySet().removeAll(partitions);
+    }
+
+    /** For every partition with pending rows, the offset of its first (lowest) pending row. */
+    Map<TopicPartition, Long> firstPendingOffsets() {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (PendingRow row : rows) {
+            if (first.size() == pendingPerPartition.size()) {
+                break;
+            }
+            first.putIfAbsent(row.partition(), row.offset());
+        }
+        return first;
+    }
+}

@@ -1,0 +1,293 @@
+package org.httplog.connect.clickhouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseSinkTaskTest {
+
+    static final Schema SCHEMA = SchemaBuilder.struct().name("org.httplog.HttpLogRecord")
+            .field("timestampEpochMilli", Schema.INT64_SCHEMA)
+            .field("resourceId", Schema.INT64_SCHEMA)
+            .field("bytesSent", Schema.INT64_SCHEMA)
+            .field("requestTimeMilli", Schema.INT64_SCHEMA)
+            .field("responseStatus", Schema.INT32_SCHEMA)
+            .field("cacheStatus", Schema.STRING_SCHEMA)
+            .field("method", Schema.STRING_SCHEMA)
+            .field("remoteAddr", Schema.STRING_SCHEMA)
+            .field("url", Schema.STRING_SCHEMA)
+            .build();
+
+    private static final String TOPIC = "http_log";
+    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
+
+    private MockWebServer server;
+    private MutableClock clock;
+    private FakeSinkTaskContext context;
+    private ClickHouseSinkTask task;
+
+    static Struct row(long resourceId) {
+        return new Struct(SCHEMA)
+                .put("timestampEpochMilli", 1_700_000_000_500L)
+                .put("resourceId", resourceId)
+                .put("bytesSent", 1000L)
+                .put("requestTimeMilli", 12L)
+                .put("responseStatus", 200)
+                .put("cacheStatus", "HIT")
+                .put("method", "GET")
+                .put("remoteAddr", "1.2.3.X")
+                .put("url", "/r/" + resourceId);
+    }
+
+    static SinkRecord record(int partition, long offset, Object value) {
+        return new SinkRecord(TOPIC, partition, null, null, value == null ? null : SCHEMA, value, offset);
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        context = new FakeSinkTaskContext();
+        context.assignment.add(P0);
+        context.assignment.add(P1);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (task != null) {
+            task.stop();
+        }
+        server.shutdown();
+    }
+
+    private void startTask(Map<String, String> overrides) {
+        Map<String, String> props = new HashMap<>();
+        props.put(ClickHouseSinkConfig.CLICKHOUSE_URL_CONFIG, server.url("/").toString());
+        props.put(ClickHouseSinkConfig.INSERT_INTERVAL_MS_CONFIG, "60000");
+        props.put(ClickHouseSinkConfig.RETRY_BACKOFF_MS_CONFIG, "5000");
+        props.putAll(overrides);
+        task = new ClickHouseSinkTask(clock);
+        task.initialize(context);
+        task.start(props);
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> preCommit() {
+        return task.preCommit(new HashMap<>());
+    }
+
+    @Test
+    void insertsTheBufferInOneRequestAndCommitsWhatWasStored() throws Exception {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(200));
+        task.put(List.of(record(0, 10, row(1)), record(1, 20, row(2)), record(0, 11, row(3))));
+
+        Map<TopicPartition, OffsetAndMetadata> committed = preCommit();
+
+        assertEquals(Map.of(P0, new OffsetAndMetadata(12), P1, new OffsetAndMetadata(21)), committed);
+        RecordedRequest request = server.takeRequest();
+        assertEquals("POST", request.getMethod());
+        assertEquals("INSERT INTO default.http_log (timestamp, resource_id, bytes_sent, request_time_milli, "
+                + "response_status, cache_status, method, remote_addr, url) FORMAT JSONEachRow",
+                request.getRequestUrl().queryParameter("query"));
+        String body = request.getBody().readString(StandardCharsets.UTF_8);
+        assertEquals(3, body.lines().count());
+        assertTrue(body.startsWith("{\"timestamp\":1700000000,\"resource_id\":1,"), body);
+    }
+
+    @Test
+    void aRefusedInsertKeepsEverythingAndIsRetriedAfterTheBackOffNotBefore() throws Exception {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(503));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        task.put(List.of(record(0, 0, row(1)), record(0, 1, row(2))));
+
+        assertEquals(Map.of(P0, new OffsetAndMetadata(0)), preCommit());
+        assertEquals(1, server.getRequestCount());
+
+        clock.advance(Duration.ofSeconds(4));
+        assertEquals(Map.of(P0, new OffsetAndMetadata(0)), preCommit());
+        assertEquals(1, server.getRequestCount(), "no request before the back-off has passed");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Map.of(P0, new OffsetAndMetadata(2)), preCommit());
+        assertEquals(2, server.getRequestCount());
+        server.takeRequest();
+        assertEquals(2, server.takeRequest().getBody().readString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
+    void aStoredInsertSpendsTheWholeInterval() {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(200));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        task.put(List.of(record(0, 0, row(1))));
+        preCommit();
+        task.put(List.of(record(0, 1, row(2))));
+
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(Map.of(P0, new OffsetAndMetadata(1)), preCommit());
+        assertEquals(1, server.getRequestCount());
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Map.of(P0, new OffsetAndMetadata(2)), preCommit());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void rowsThatDoNotFitTheBodyLimitWaitForTheNextWindow() throws Exception {
+        startTask(Map.of(ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG, "1024"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            records.add(record(0, i, row(i)));
+        }
+        task.put(records);
+
+        long firstCommit = preCommit().get(P0).offset();
+        String firstBody = server.takeRequest().getBody().readString(StandardCharsets.UTF_8);
+        assertTrue(firstBody.length() <= 1024, "body of " + firstBody.length() + " bytes");
+        assertEquals(firstBody.lines().count(), firstCommit);
+        assertTrue(firstCommit > 0 && firstCommit < 20, "committed " + firstCommit);
+
+        clock.advance(Duration.ofSeconds(60));
+        assertTrue(preCommit().get(P0).offset() > firstCommit);
+    }
+
+    @Test
+    void tooLargeHalvesTheBodyLimitAndLosesNothing() throws Exception {
+        startTask(Map.of(ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG, "65536"));
+        server.enqueue(new MockResponse().setResponseCode(413));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            records.add(record(0, i, row(i)));
+        }
+        task.put(records);
+        assertEquals(0, preCommit().get(P0).offset());
+        int firstBody = server.takeRequest().getBody().readString(StandardCharsets.UTF_8).length();
+
+        clock.advance(Duration.ofSeconds(60));
+        long committed = preCommit().get(P0).offset();
+        int secondBody = server.takeRequest().getBody().readString(StandardCharsets.UTF_8).length();
+        assertTrue(secondBody <= 32768 && secondBody < firstBody, firstBody + " then " + secondBody);
+        assertTrue(committed > 0);
+    }
+
+    @Test
+    void transientErrorsAndLostAnswersKeepTheRows() throws Exception {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(502));
+        server.enqueue(new MockResponse().setResponseCode(500)
+                .setBody("Code: 252, e.displayText() = DB::Exception: Too many parts"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        task.put(List.of(record(0, 5, row(1))));
+
+        assertEquals(5, preCommit().get(P0).offset());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(5, preCommit().get(P0).offset());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(6, preCommit().get(P0).offset());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void fatalAnswersFailTheTaskOnTheNextPutWithoutCommitting() {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(404)
+                .setBody("Code: 60, e.displayText() = DB::Exception: Table default.http_log doesn't exist."));
+        task.put(List.of(record(0, 0, row(1))));
+
+        assertEquals(0, preCommit().get(P0).offset());
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of()));
+        assertTrue(e.getMessage().contains("code 60"), e.getMessage());
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(0, preCommit().get(P0).offset());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterQueueAndTheirOffsetsCountAsDone() throws Exception {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(200));
+        Struct badStatus = row(2).put("responseStatus", 70_000);
+        Struct farFuture = row(3).put("timestampEpochMilli", -1L);
+        task.put(List.of(record(0, 0, row(1)), record(0, 1, badStatus), record(0, 2, farFuture),
+                record(0, 3, "not a struct"), record(0, 4, null), record(0, 5, row(6))));
+
+        assertEquals(Map.of(P0, new OffsetAndMetadata(6)), preCommit());
+        assertEquals(List.of(1L, 2L, 3L), context.deadLetters.stream().map(SinkRecord::kafkaOffset).toList());
+        for (Throwable reason : context.deadLetterReasons) {
+            assertFalse(reason.getMessage().contains("70000"), reason.getMessage());
+        }
+        assertEquals(2, server.takeRequest().getBody().readString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
+    void nothingBufferedMeansNoRequest() {
+        startTask(Map.of());
+        task.put(List.of(record(0, 7, null)));
+        assertEquals(Map.of(P0, new OffsetAndMetadata(8)), preCommit());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void revokedPartitionsAreDroppedAndNoLongerCommitted() throws Exception {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(200));
+        task.put(List.of(record(0, 0, row(1)), record(1, 0, row(2))));
+        task.close(List.of(P1));
+
+        assertEquals(Map.of(P0, new OffsetAndMetadata(1)), preCommit());
+        assertEquals(1, server.takeRequest().getBody().readString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
+    void aFullBufferPausesTheAssignmentUntilAnInsertDrainsIt() {
+        startTask(Map.of(ClickHouseSinkConfig.BUFFER_MAX_BYTES_CONFIG, "2048"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            records.add(record(0, i, row(i)));
+        }
+        task.put(records);
+        assertEquals(context.assignment, context.paused);
+
+        preCommit();
+        assertTrue(context.paused.isEmpty());
+    }
+
+    @Test
+    void asksForACommitWhenAWindowIsOpenAndRowsWait() {
+        startTask(Map.of());
+        task.put(List.of());
+        assertEquals(0, context.commitRequests);
+        task.put(List.of(record(0, 0, row(1))));
+        assertEquals(1, context.commitRequests);
+    }
+}
