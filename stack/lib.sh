@@ -40,6 +40,7 @@ KAFKA_LIB="$(realpath -m "$KAFKA_LIB")"
 export STACK_HOME KAFKA_LIB CLICKHOUSE_HTTP_PORT CLICKHOUSE_TCP_PORT PROXY_PORT FAST_PROXY_PORT \
   KAFKA_PORT KAFKA_CONTROLLER_PORT CONNECT_PORT JMX_PORT TOPIC TOPIC_PARTITIONS
 
+# shellcheck disable=SC2034  # used by the scripts that source this file
 ALL_SERVICES=(clickhouse proxy kafka connect)   # start order; stop goes in reverse
 PIDS_DIR="$STACK_HOME/pids"
 LOGS_DIR="$STACK_HOME/logs"
@@ -56,6 +57,15 @@ since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; 
 # ---- processes ---------------------------------------------------------------------
 pid_file() { printf '%s/%s.pid' "$PIDS_DIR" "$1"; }
 
+# True while PID exists and is not a zombie (our daemons are reparented to PID 1, which may
+# reap them late; kill -0 succeeds on a zombie).
+proc_alive() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [[ "${stat:0:1}" != Z ]]
+}
+
 # Prints the PID of a running service, or fails. A PID counts only while the process is
 # alive and its command line mentions "$STACK_HOME/" (guards against recycled PIDs).
 service_pid() {
@@ -64,7 +74,7 @@ service_pid() {
   [[ -s "$f" ]] || return 1
   pid="$(<"$f")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  proc_alive "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$STACK_HOME/" || return 1
   printf '%s' "$pid"
 }
@@ -95,10 +105,10 @@ stop_service() {
   t0="$(now)"
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < STOP_TIMEOUT * 10; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
+    proc_alive "$pid" || break
     sleep 0.1
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if proc_alive "$pid"; then
     warn "$svc (pid $pid) still alive after ${STOP_TIMEOUT}s: SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
     sleep 0.5
@@ -182,7 +192,7 @@ kafka_tool() {
   local opts
   mapfile -t opts < <(java_common_opts tools)
   mkdir -p "$LOGS_DIR"
-  "$JAVA" -Xmx256m "${opts[@]}" -cp "$KAFKA_LIB/*" "$@"
+  "$JAVA" -Xmx256m "${opts[@]}" -Dstack.log.level=WARN -cp "$KAFKA_LIB/*" "$@"
 }
 
 # ---- plugin jar --------------------------------------------------------------------
@@ -208,4 +218,15 @@ plugin_changed() {
   jar="$(plugin_jar)" || return 1
   installed="$STACK_HOME/plugins/$(basename "$jar")"
   ! cmp -s "$jar" "$installed"
+}
+
+# Lists "PID command" of every process whose command line mentions "$STACK_HOME/".
+stack_processes() {
+  local p cmd
+  for p in /proc/[0-9]*; do
+    [[ "${p#/proc/}" == "$$" || "${p#/proc/}" == "$BASHPID" ]] && continue
+    cmd="$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" || continue
+    [[ "$cmd" == *"$STACK_HOME/"* ]] && printf '%s %s\n' "${p#/proc/}" "$cmd"
+  done
+  return 0
 }

@@ -151,8 +151,9 @@ public class ClickHouseSinkTask extends SinkTask {
                         scheduler.nextAttempt());
             }
             case BODY_TOO_LARGE -> {
+                // nginx answers 413 before the rate limit counts the request: the window is not spent.
                 requestMaxBytes = Math.max(MIN_REQUEST_BYTES, requestMaxBytes / 2);
-                scheduler.onWindowSpent(sentAt);
+                scheduler.onRetryLater(response.retryAfter());
                 log.warn("Proxy refused a {}-byte body with 413: sending at most {} bytes per request from now on "
                         + "(lower {} to match the proxy's client_max_body_size)", batch.body().length,
                         requestMaxBytes, ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG);

@@ -192,7 +192,8 @@ class ClickHouseSinkTaskTest {
         assertEquals(0, preCommit().get(P0).offset());
         int firstBody = server.takeRequest().getBody().readString(StandardCharsets.UTF_8).length();
 
-        clock.advance(Duration.ofSeconds(60));
+        // nginx refuses an oversize body before counting it against the rate: retry after the back-off.
+        clock.advance(Duration.ofSeconds(5));
         long committed = preCommit().get(P0).offset();
         int secondBody = server.takeRequest().getBody().readString(StandardCharsets.UTF_8).length();
         assertTrue(secondBody <= 32768 && secondBody < firstBody, firstBody + " then " + secondBody);
