@@ -1,6 +1,5 @@
 package org.httplog.connect.converter;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -72,16 +71,32 @@ public class CapnProtoConverter implements Converter, Versioned {
                     + config.maxMessageBytes());
         }
         try {
-            HttpLogRecord.Reader reader = read(value).getRoot(HttpLogRecord.factory);
+            HttpLogRecord.Reader reader = new MessageReader(segments(value), readerOptions)
+                    .getRoot(HttpLogRecord.factory);
             Struct struct = new Struct(HttpLogRecordSchema.SCHEMA);
             for (FieldCodec field : FieldCodec.ALL) {
                 struct.put(field.name(), field.reader().apply(reader));
             }
             return new SchemaAndValue(HttpLogRecordSchema.SCHEMA, struct);
-        } catch (IOException | RuntimeException e) {
-            throw new DataException("Record in topic " + topic + " (" + value.length + " bytes) is not a valid "
-                    + config.framing() + " Cap'n Proto HttpLogRecord: " + describe(e), e);
+        } catch (MalformedMessageException e) {
+            throw invalid(topic, value, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            // The Cap'n Proto runtime signals bad pointers with DecodeException and, for some
+            // out-of-bounds cases, with IndexOutOfBoundsException or IllegalArgumentException.
+            throw invalid(topic, value, describe(e), e);
         }
+    }
+
+    private ByteBuffer[] segments(byte[] value) throws MalformedMessageException {
+        return switch (config.framing()) {
+            case UNPACKED -> SegmentTable.segments(value);
+            case PACKED -> SegmentTable.segments(PackedFraming.unpack(value, config.maxMessageBytes()));
+        };
+    }
+
+    private DataException invalid(String topic, byte[] value, String what, Throwable cause) {
+        return new DataException("Record in topic " + topic + " (" + value.length + " bytes) is not a valid "
+                + config.framing() + " Cap'n Proto HttpLogRecord: " + what, cause);
     }
 
     @Override
@@ -102,14 +117,6 @@ public class CapnProtoConverter implements Converter, Versioned {
             }
         }
         return write(message);
-    }
-
-    private MessageReader read(byte[] value) throws IOException {
-        return switch (config.framing()) {
-            case UNPACKED -> Serialize.read(ByteBuffer.wrap(value), readerOptions);
-            case PACKED -> SerializePacked.readFromUnbuffered(
-                    Channels.newChannel(new ByteArrayInputStream(value)), readerOptions);
-        };
     }
 
     private byte[] write(MessageBuilder message) {

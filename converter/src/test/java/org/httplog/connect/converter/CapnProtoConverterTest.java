@@ -122,6 +122,20 @@ class CapnProtoConverterTest {
     }
 
     @Test
+    void worksAsAKeyConverterToo() {
+        CapnProtoConverter keys = new CapnProtoConverter();
+        keys.configure(Map.of(CapnProtoConverterConfig.FRAMING_CONFIG, "PACKED"), true);
+        byte[] bytes = keys.fromConnectData("t", HttpLogRecordSchema.SCHEMA, sample());
+        assertEquals(sample(), keys.toConnectData("t", bytes).value());
+    }
+
+    @Test
+    void anUnknownFramingIsAConfigError() {
+        assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> new CapnProtoConverter()
+                .configure(Map.of(CapnProtoConverterConfig.FRAMING_CONFIG, "ZIPPED"), false));
+    }
+
+    @Test
     void reportsTheBuildVersion() {
         assertFalse(new CapnProtoConverter().version().isBlank());
     }
