@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Every option of every plugin has a row in the README's configuration tables, with its real default. */
 class DocumentationTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z.]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 
     @Test
     void everyConfigKeyIsDocumentedWithItsDefault() throws IOException {

@@ -6,7 +6,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.connect.storage.ConverterConfig;
 
@@ -62,7 +61,7 @@ public final class CapnProtoConverterConfig extends ConverterConfig {
         int order = 0;
         return ConverterConfig.newConfigDef()
                 .define(FRAMING_CONFIG, Type.STRING, FRAMING_DEFAULT,
-                        ValidString.in(Framing.UNPACKED.name(), Framing.PACKED.name()),
+                        ConfigDef.CaseInsensitiveValidString.in(Framing.UNPACKED.name(), Framing.PACKED.name()),
                         Importance.MEDIUM, FRAMING_DOC, group, ++order, Width.SHORT, FRAMING_DISPLAY)
                 .define(MAX_MESSAGE_BYTES_CONFIG, Type.INT, MAX_MESSAGE_BYTES_DEFAULT, Range.atLeast(8),
                         Importance.LOW, MAX_MESSAGE_BYTES_DOC, group, ++order, Width.SHORT,
