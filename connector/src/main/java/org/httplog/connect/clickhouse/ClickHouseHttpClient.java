@@ -28,14 +28,16 @@ final class ClickHouseHttpClient implements AutoCloseable {
 
     ClickHouseHttpClient(ClickHouseSinkConfig config) {
         Duration timeout = config.httpTimeout();
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(timeout)
                 .writeTimeout(timeout)
                 .readTimeout(timeout)
                 .callTimeout(timeout)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
-                .build();
+                .followSslRedirects(false);
+        TrustStores.apply(config, builder);
+        this.http = builder.build();
         String query = "INSERT INTO " + config.database() + "." + config.table()
                 + " (" + JsonEachRowEncoder.columnList() + ") FORMAT " + JsonEachRowEncoder.FORMAT;
         this.insertUrl = HttpUrl.get(config.url().toString()).newBuilder()

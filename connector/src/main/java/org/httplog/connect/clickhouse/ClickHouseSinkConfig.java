@@ -19,6 +19,7 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
     private static final String CONNECTION_GROUP = "ClickHouse connection";
     private static final String BUDGET_GROUP = "Request budget";
     private static final String BUFFER_GROUP = "Buffering";
+    private static final String TLS_GROUP = "TLS";
 
     public static final String CLICKHOUSE_URL_CONFIG = "clickhouse.url";
     private static final String CLICKHOUSE_URL_DOC = "Base URL of the ClickHouse HTTP interface as the sink "
@@ -47,6 +48,21 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
             + "such as ${file:/path:key} to keep it out of the connector config.";
     private static final String CLICKHOUSE_PASSWORD_DISPLAY = "Password";
 
+    public static final String TRUSTSTORE_LOCATION_CONFIG = "clickhouse.ssl.truststore.location";
+    private static final String TRUSTSTORE_LOCATION_DOC = "Trust store for an https clickhouse.url whose "
+            + "certificate the JVM's default trust store does not vouch for (a private CA). Empty: the JVM "
+            + "defaults.";
+    private static final String TRUSTSTORE_LOCATION_DISPLAY = "Trust store file";
+
+    public static final String TRUSTSTORE_PASSWORD_CONFIG = "clickhouse.ssl.truststore.password";
+    private static final String TRUSTSTORE_PASSWORD_DOC = "Password of the trust store, if it has one.";
+    private static final String TRUSTSTORE_PASSWORD_DISPLAY = "Trust store password";
+
+    public static final String TRUSTSTORE_TYPE_CONFIG = "clickhouse.ssl.truststore.type";
+    public static final String TRUSTSTORE_TYPE_DEFAULT = "PKCS12";
+    private static final String TRUSTSTORE_TYPE_DOC = "Format of the trust store: PKCS12 or JKS.";
+    private static final String TRUSTSTORE_TYPE_DISPLAY = "Trust store type";
+
     public static final String INSERT_INTERVAL_MS_CONFIG = "insert.interval.ms";
     public static final long INSERT_INTERVAL_MS_DEFAULT = 60_000L;
     private static final String INSERT_INTERVAL_MS_DOC = "Least time between two requests the proxy accepted, "
@@ -55,10 +71,11 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
     private static final String INSERT_INTERVAL_MS_DISPLAY = "Insert interval (ms)";
 
     public static final String RETRY_BACKOFF_MS_CONFIG = "insert.retry.backoff.ms";
-    public static final long RETRY_BACKOFF_MS_DEFAULT = 5_000L;
-    private static final String RETRY_BACKOFF_MS_DOC = "Wait after a refused (429/503, unless Retry-After "
-            + "says longer) or failed request before the same batch is tried again, in milliseconds. Nothing "
-            + "is dropped meanwhile.";
+    public static final long RETRY_BACKOFF_MS_DEFAULT = 1_000L;
+    private static final String RETRY_BACKOFF_MS_DOC = "Wait after a request the proxy refused for rate "
+            + "(429/503; longer if Retry-After says so) or that could not reach it, before the same batch is "
+            + "tried again, in milliseconds. Short, because such requests do not spend the proxy's window: the "
+            + "sink uses the refusals to learn the proxy's real spacing. Nothing is dropped meanwhile.";
     private static final String RETRY_BACKOFF_MS_DISPLAY = "Retry back-off (ms)";
 
     public static final String REQUEST_MAX_BYTES_CONFIG = "request.max.bytes";
@@ -81,7 +98,24 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
             + "in milliseconds. Keep it well under the worker's consumer max.poll.interval.ms.";
     private static final String HTTP_TIMEOUT_MS_DISPLAY = "HTTP timeout (ms)";
 
+    /** A ClickHouse identifier the sink can put into a query unquoted. */
+    private static final ConfigDef.Validator IDENTIFIER = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || !((String) value).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new ConfigException(name, value, "Must be a plain identifier: letters, digits, underscore");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "identifier [A-Za-z_][A-Za-z0-9_]*";
+        }
+    };
+
     public static final ConfigDef CONFIG_DEF = buildConfigDef();
+
+
 
     private final URI url;
     private final String database;
@@ -93,6 +127,9 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
     private final int requestMaxBytes;
     private final long bufferMaxBytes;
     private final Duration httpTimeout;
+    private final String truststoreLocation;
+    private final Password truststorePassword;
+    private final String truststoreType;
 
     public ClickHouseSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props);
@@ -106,6 +143,9 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
         this.requestMaxBytes = getInt(REQUEST_MAX_BYTES_CONFIG);
         this.bufferMaxBytes = getLong(BUFFER_MAX_BYTES_CONFIG);
         this.httpTimeout = Duration.ofMillis(getLong(HTTP_TIMEOUT_MS_CONFIG));
+        this.truststoreLocation = getString(TRUSTSTORE_LOCATION_CONFIG);
+        this.truststorePassword = getPassword(TRUSTSTORE_PASSWORD_CONFIG);
+        this.truststoreType = getString(TRUSTSTORE_TYPE_CONFIG).toUpperCase(java.util.Locale.ROOT);
     }
 
     private static ConfigDef buildConfigDef() {
@@ -127,6 +167,13 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
                 .define(CLICKHOUSE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM,
                         CLICKHOUSE_PASSWORD_DOC, CONNECTION_GROUP, ++connection, Width.MEDIUM,
                         CLICKHOUSE_PASSWORD_DISPLAY)
+                .define(TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.LOW, TRUSTSTORE_LOCATION_DOC,
+                        TLS_GROUP, 1, Width.LONG, TRUSTSTORE_LOCATION_DISPLAY)
+                .define(TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.LOW, TRUSTSTORE_PASSWORD_DOC,
+                        TLS_GROUP, 2, Width.MEDIUM, TRUSTSTORE_PASSWORD_DISPLAY)
+                .define(TRUSTSTORE_TYPE_CONFIG, Type.STRING, TRUSTSTORE_TYPE_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"), Importance.LOW, TRUSTSTORE_TYPE_DOC,
+                        TLS_GROUP, 3, Width.SHORT, TRUSTSTORE_TYPE_DISPLAY)
                 .define(HTTP_TIMEOUT_MS_CONFIG, Type.LONG, HTTP_TIMEOUT_MS_DEFAULT, Range.between(1_000L, 600_000L),
                         Importance.LOW, HTTP_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++connection, Width.SHORT,
                         HTTP_TIMEOUT_MS_DISPLAY)
@@ -144,26 +191,11 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
                         BUFFER_MAX_BYTES_DISPLAY);
     }
 
-    /** A ClickHouse identifier the sink can put into a query unquoted. */
-    private static final ConfigDef.Validator IDENTIFIER = new ConfigDef.Validator() {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null || !((String) value).matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new ConfigException(name, value, "Must be a plain identifier: letters, digits, underscore");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "identifier [A-Za-z_][A-Za-z0-9_]*";
-        }
-    };
-
     private static final class HttpUrlValidator implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
             if (value == null) {
-                throw new ConfigException(name, null, "Give the URL of the ClickHouse HTTP proxy");
+                return; // ConfigDef itself reports the missing required key
             }
             try {
                 URI uri = new URI((String) value);
@@ -219,5 +251,18 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
 
     public Duration httpTimeout() {
         return httpTimeout;
+    }
+
+    /** The trust store file, or empty for the JVM's default trust. */
+    public String truststoreLocation() {
+        return truststoreLocation;
+    }
+
+    public Password truststorePassword() {
+        return truststorePassword;
+    }
+
+    public String truststoreType() {
+        return truststoreType;
     }
 }

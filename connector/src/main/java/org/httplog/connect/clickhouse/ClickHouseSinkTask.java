@@ -2,6 +2,7 @@ package org.httplog.connect.clickhouse;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +36,11 @@ public class ClickHouseSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(ClickHouseSinkTask.class);
     private static final int MIN_REQUEST_BYTES = 16 * 1024;
+    private static final int MAX_CONSECUTIVE_FIRST_ROW_REJECTIONS = 3;
+
+    /** Task config keys the connector adds for each task: its index and the number of tasks. */
+    static final String TASK_INDEX = "httplog.task.index";
+    static final String TASK_COUNT = "httplog.task.count";
 
     private final Clock clock;
     private ClickHouseSinkConfig config;
@@ -48,6 +54,8 @@ public class ClickHouseSinkTask extends SinkTask {
     private int requestMaxBytes;
     private boolean paused;
     private ConnectException failure;
+    private int consecutiveFirstRowRejections;
+    private SinkTaskMetrics metrics;
 
     public ClickHouseSinkTask() {
         this(Clock.systemUTC());
@@ -73,13 +81,29 @@ public class ClickHouseSinkTask extends SinkTask {
         this.encoder = new JsonEachRowEncoder();
         this.buffer = new RecordBuffer();
         this.offsets = new OffsetTracker();
-        this.scheduler = new InsertScheduler(clock, config.insertInterval(), config.retryBackoff());
+        int taskIndex = Integer.parseInt(props.getOrDefault(TASK_INDEX, "0"));
+        int taskCount = Integer.parseInt(props.getOrDefault(TASK_COUNT, "1"));
+        this.scheduler = new InsertScheduler(clock, config.insertInterval(), config.retryBackoff(), taskIndex,
+                taskCount);
         this.client = clientOverride != null ? clientOverride : new ClickHouseHttpClient(config);
         this.requestMaxBytes = config.requestMaxBytes();
         this.errantRecordReporter = context == null ? null : context.errantRecordReporter();
-        log.info("ClickHouse sink task started: table {}.{} via {}, one insert per {} ms, bodies up to {} bytes",
-                config.database(), config.table(), config.url(), config.insertInterval().toMillis(),
-                requestMaxBytes);
+        this.metrics = SinkTaskMetrics.register(context == null ? null : context.pluginMetrics());
+        metrics.gauge("buffered-records", "Rows waiting for an insert.", () -> buffer.size());
+        metrics.gauge("buffered-bytes", "Encoded bytes waiting for an insert.", () -> buffer.bytes());
+        metrics.gauge("oldest-buffered-record-age-ms", "Age of the oldest row waiting, ms (0 when none).", () -> {
+            long oldest = buffer.oldestReceivedAtMillis();
+            return oldest < 0 ? 0 : Math.max(0, clock.millis() - oldest);
+        });
+        metrics.gauge("next-insert-in-ms", "Time until the task may send its next request, ms.",
+                () -> Math.max(0, Duration.between(clock.instant(), scheduler.nextAttempt()).toMillis()));
+        metrics.gauge("insert-spacing-ms", "Spacing between accepted requests, as learned from the proxy, ms.",
+                () -> scheduler.spacing().toMillis());
+        metrics.gauge("partitions-paused", "1 while the task has paused consumption because its buffer is full.",
+                () -> paused ? 1L : 0L);
+        log.info("ClickHouse sink task {} of {} started: table {}.{} via {}, one insert per {} ms shared by all tasks, "
+                + "bodies up to {} bytes", taskIndex + 1, taskCount, config.database(), config.table(), config.url(),
+                config.insertInterval().toMillis(), requestMaxBytes);
     }
 
     @Override
@@ -100,7 +124,7 @@ public class ClickHouseSinkTask extends SinkTask {
                     throw new DataException("Encoded row is " + row.length + " bytes, more than one request may carry ("
                             + ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG + "=" + requestMaxBytes + ")");
                 }
-                buffer.add(new PendingRow(partition, offset, row));
+                buffer.add(new PendingRow(partition, offset, row, clock.millis()));
             } catch (DataException e) {
                 reportErrant(record, e);
             }
@@ -126,51 +150,112 @@ public class ClickHouseSinkTask extends SinkTask {
             return;
         }
         Instant sentAt = scheduler.now();
+        metrics.requestSent();
         InsertResponse response;
         try {
             response = client.insert(batch.body());
-        } catch (IOException e) {
-            log.warn("Insert of {} rows got no answer ({}); the rows stay buffered and are sent again after {} ms. "
-                    + "If ClickHouse stored them before the answer was lost, they will be stored twice.",
-                    batch.rowCount(), e.toString(), config.retryBackoff().toMillis());
-            scheduler.onRetryLater(null);
+        } catch (java.net.ConnectException e) {
+            metrics.failed();
+            scheduler.onNotSent(null);
+            log.warn("Cannot connect to {} ({}); {} rows stay buffered, next try at {}", config.url(), e.toString(),
+                    buffer.size(), scheduler.nextAttempt());
             return;
+        } catch (IOException e) {
+            metrics.failed();
+            metrics.unknownOutcome();
+            scheduler.onWindowSpent(sentAt);
+            log.warn("Insert of {} rows got no answer ({}); they stay buffered and are sent again at {}. "
+                    + "If ClickHouse stored them before the answer was lost, they will be stored twice.",
+                    batch.rowCount(), e.toString(), scheduler.nextAttempt());
+            return;
+        } finally {
+            metrics.insertLatency(Duration.between(sentAt, scheduler.now()).toMillis());
         }
+        handle(batch, sentAt, response);
+    }
+
+    private void handle(InsertBatch batch, Instant sentAt, InsertResponse response) {
         InsertOutcome outcome = InsertOutcome.classify(response);
+        if (outcome.spendsWindow()) {
+            scheduler.onWindowSpent(sentAt);
+        }
         switch (outcome) {
             case STORED -> {
                 buffer.removeStored(batch);
-                scheduler.onWindowSpent(sentAt);
-                log.info("Inserted {} rows ({} bytes); {} rows buffered; next insert not before {}",
-                        batch.rowCount(), batch.body().length, buffer.size(), scheduler.nextAttempt());
+                consecutiveFirstRowRejections = 0;
+                metrics.inserted(batch.rowCount(), batch.body().length);
+                log.info("Inserted {} rows ({} bytes); {} rows buffered; next insert at {} (spacing {} ms)",
+                        batch.rowCount(), batch.body().length, buffer.size(), scheduler.nextAttempt(),
+                        scheduler.spacing().toMillis());
                 resumeIfDrained();
             }
             case THROTTLED -> {
-                scheduler.onRetryLater(response.retryAfter());
-                log.debug("Proxy refused the insert with {}; retrying at {}", response.status(),
+                metrics.throttled();
+                scheduler.onThrottled(response.retryAfter());
+                log.debug("Proxy refused the insert with {}; next try at {}", response.status(),
                         scheduler.nextAttempt());
             }
             case BODY_TOO_LARGE -> {
-                // nginx answers 413 before the rate limit counts the request: the window is not spent.
+                metrics.tooLarge();
                 requestMaxBytes = Math.max(MIN_REQUEST_BYTES, requestMaxBytes / 2);
-                scheduler.onRetryLater(response.retryAfter());
+                scheduler.onNotSent(response.retryAfter());
                 log.warn("Proxy refused a {}-byte body with 413: sending at most {} bytes per request from now on "
                         + "(lower {} to match the proxy's client_max_body_size)", batch.body().length,
                         requestMaxBytes, ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG);
             }
             case TRANSIENT -> {
-                scheduler.onRetryLater(response.retryAfter());
-                log.warn("Insert of {} rows failed with HTTP {}{}; retrying at {}", batch.rowCount(),
-                        response.status(), describeCode(response), scheduler.nextAttempt());
+                metrics.failed();
+                log.warn("Insert of {} rows failed with HTTP {}{}; they stay buffered, next try at {}",
+                        batch.rowCount(), response.status(), describeCode(response), scheduler.nextAttempt());
+            }
+            case ROW_REJECTED -> {
+                metrics.failed();
+                deadLetterRejectedRow(batch, response);
             }
             case FATAL -> {
-                failure = new ConnectException("ClickHouse refused the insert with HTTP " + response.status()
-                        + describeCode(response) + ". Check " + ClickHouseSinkConfig.CLICKHOUSE_URL_CONFIG + ", the "
-                        + "credentials and that table " + config.database() + "." + config.table() + " exists with "
-                        + "the columns of http_log.sql. Nothing past the last stored row was committed.");
-                log.error("Stopping the task: {}", failure.getMessage());
+                metrics.failed();
+                fail("ClickHouse refused the insert with HTTP " + response.status() + describeCode(response)
+                        + ". Check " + ClickHouseSinkConfig.CLICKHOUSE_URL_CONFIG + ", the credentials and that table "
+                        + config.database() + "." + config.table() + " exists with the columns of http_log.sql. "
+                        + "Nothing past the last stored row was committed.");
             }
         }
+    }
+
+    /**
+     * ClickHouse named the row whose data it could not take; the insert stored nothing. That row's
+     * record goes to the dead-letter queue and the others are sent in the next window. When the
+     * first row of batch after batch is refused, the problem is the table, not the data: the task
+     * fails rather than emptying the stream into the dead-letter queue.
+     */
+    private void deadLetterRejectedRow(InsertBatch batch, InsertResponse response) {
+        int row = InsertOutcome.rejectedRow(response.body());
+        String reason = "ClickHouse refused the row with error code " + InsertOutcome.clickHouseCode(response.body());
+        if (row < 1 || row > batch.rowCount()) {
+            fail("ClickHouse refused row " + row + " of a " + batch.rowCount() + "-row insert" + describeCode(response)
+                    + "; the row is not in the batch, so the request itself is malformed.");
+            return;
+        }
+        consecutiveFirstRowRejections = row == 1 ? consecutiveFirstRowRejections + 1 : 0;
+        if (consecutiveFirstRowRejections >= MAX_CONSECUTIVE_FIRST_ROW_REJECTIONS) {
+            fail("ClickHouse refused the first row of " + consecutiveFirstRowRejections + " inserts in a row"
+                    + describeCode(response) + ": table " + config.database() + "." + config.table()
+                    + " probably does not match the columns of http_log.sql.");
+            return;
+        }
+        if (errantRecordReporter == null) {
+            fail(reason + " (row " + row + " of the insert) and no dead-letter queue is available: set "
+                    + "errors.tolerance=all and errors.deadletterqueue.topic.name");
+            return;
+        }
+        PendingRow rejected = buffer.removeAt(row - 1);
+        reportErrant(RejectedRows.toRecord(rejected), new DataException(reason));
+        log.warn("{} rows stay buffered for the next insert at {}", buffer.size(), scheduler.nextAttempt());
+    }
+
+    private void fail(String message) {
+        failure = new ConnectException(message);
+        log.error("Stopping the task: {}", message);
     }
 
     private static String describeCode(InsertResponse response) {
@@ -186,6 +271,7 @@ public class ClickHouseSinkTask extends SinkTask {
         }
         log.warn("Sending record {}-{}@{} to the dead-letter queue: {}", record.originalTopic(),
                 record.originalKafkaPartition(), record.originalKafkaOffset(), error.getMessage());
+        metrics.deadLettered();
         pendingReports.add(errantRecordReporter.report(record, error));
     }
 

@@ -75,6 +75,28 @@ final class RecordBuffer {
         }
     }
 
+    /**
+     * Takes out the row at {@code index} (0-based, in buffer order) of a batch that ClickHouse refused
+     * because of that row's data; the rows around it stay.
+     */
+    PendingRow removeAt(int index) {
+        Iterator<PendingRow> iterator = rows.iterator();
+        PendingRow row = null;
+        for (int i = 0; i <= index; i++) {
+            row = iterator.next();
+        }
+        iterator.remove();
+        bytes -= row.encoded().length;
+        pendingPerPartition.computeIfPresent(row.partition(), (p, n) -> n == 1 ? null : n - 1);
+        return row;
+    }
+
+    /** When the oldest buffered row was received (epoch ms), or -1 if the buffer is empty. */
+    long oldestReceivedAtMillis() {
+        PendingRow oldest = rows.peekFirst();
+        return oldest == null ? -1 : oldest.receivedAtMillis();
+    }
+
     /** Drops every row of the given partitions (they were revoked; their new owner re-reads them). */
     void drop(Collection<TopicPartition> partitions) {
         if (partitions.stream().noneMatch(pendingPerPartition::containsKey)) {

@@ -201,7 +201,7 @@ class ClickHouseSinkTaskTest {
     }
 
     @Test
-    void transientErrorsAndLostAnswersKeepTheRows() throws Exception {
+    void serverErrorsKeepTheRowsForTheNextWindow() {
         startTask(Map.of());
         server.enqueue(new MockResponse().setResponseCode(502));
         server.enqueue(new MockResponse().setResponseCode(500)
@@ -210,11 +210,73 @@ class ClickHouseSinkTaskTest {
         task.put(List.of(record(0, 5, row(1))));
 
         assertEquals(5, preCommit().get(P0).offset());
-        clock.advance(Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(59));
         assertEquals(5, preCommit().get(P0).offset());
-        clock.advance(Duration.ofSeconds(5));
+        assertEquals(1, server.getRequestCount(), "a 502 went through the rate limit: the window is spent");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(5, preCommit().get(P0).offset());
+        clock.advance(Duration.ofSeconds(60));
         assertEquals(6, preCommit().get(P0).offset());
         assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void anUnreachableProxyIsRetriedAfterTheBackOff() throws IOException {
+        startTask(Map.of());
+        task.put(List.of(record(0, 0, row(1))));
+        server.shutdown();
+
+        assertEquals(0, preCommit().get(P0).offset());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(0, preCommit().get(P0).offset());
+    }
+
+    @Test
+    void aRowClickHouseRefusesGoesToTheDeadLetterQueueAndTheOthersAreSentNext() throws Exception {
+        startTask(Map.of());
+        server.enqueue(new MockResponse().setResponseCode(500).setBody(
+                "Code: 27, e.displayText() = DB::Exception: Cannot parse input: expected { before: x: (at row 2)\n"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        task.put(List.of(record(0, 10, row(1)), record(1, 20, row(-1)), record(0, 11, row(3))));
+
+        assertEquals(Map.of(P0, new OffsetAndMetadata(10), P1, new OffsetAndMetadata(21)), preCommit());
+        assertEquals(1, context.deadLetters.size());
+        SinkRecord dead = context.deadLetters.get(0);
+        assertEquals(TOPIC, dead.topic());
+        assertEquals(1, dead.kafkaPartition());
+        assertEquals(20L, dead.kafkaOffset());
+        Struct value = (Struct) dead.value();
+        assertEquals(-1L, value.getInt64("resourceId"));
+        assertEquals(1_700_000_000_000L, value.getInt64("timestampEpochMilli"));
+        assertEquals("1.2.3.X", value.getString("remoteAddr"));
+        assertTrue(context.deadLetterReasons.get(0).getMessage().contains("code 27"));
+
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(Map.of(P0, new OffsetAndMetadata(12), P1, new OffsetAndMetadata(21)), preCommit());
+        server.takeRequest();
+        assertEquals(2, server.takeRequest().getBody().readString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
+    void theFirstRowRefusedAgainAndAgainMeansTheTableIsWrongAndFailsTheTask() {
+        startTask(Map.of());
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setResponseCode(500)
+                    .setBody("Code: 27, e.displayText() = DB::Exception: Cannot parse input: (at row 1)"));
+        }
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            records.add(record(0, i, row(i)));
+        }
+        task.put(records);
+        for (int i = 0; i < 3; i++) {
+            preCommit();
+            clock.advance(Duration.ofSeconds(60));
+        }
+        assertEquals(2, context.deadLetters.size());
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of()));
+        assertTrue(e.getMessage().contains("probably does not match"), e.getMessage());
+        assertEquals(2, preCommit().get(P0).offset());
     }
 
     @Test

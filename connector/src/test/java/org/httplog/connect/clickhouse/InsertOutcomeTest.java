@@ -16,7 +16,9 @@ class InsertOutcomeTest {
         "502 | <html>502 Bad Gateway</html> | TRANSIENT",
         "504 | '' | TRANSIENT",
         "500 | 'Code: 252, e.displayText() = DB::Exception: Too many parts' | TRANSIENT",
-        "500 | 'Code: 27, e.displayText() = DB::Exception: Cannot parse input: (at row 3)' | FATAL",
+        "500 | 'Code: 27, e.displayText() = DB::Exception: Cannot parse input: (at row 3)' | ROW_REJECTED",
+        "400 | 'Code: 27, e.displayText() = DB::Exception: Cannot parse input' | FATAL",
+        "500 | 'Code: 16, e.displayText() = DB::Exception: No such column x in table' | FATAL",
         "404 | 'Code: 60, e.displayText() = DB::Exception: Table default.x doesn''t exist.' | FATAL",
         "401 | '' | FATAL",
         "403 | <html>403 Forbidden</html> | FATAL",
@@ -24,5 +26,19 @@ class InsertOutcomeTest {
     })
     void classifiesAnswers(int status, String body, InsertOutcome expected) {
         assertEquals(expected, InsertOutcome.classify(new InsertResponse(status, body, null)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyRefusalsBeforeTheRateLimitLeaveTheWindowUnspent() {
+        assertEquals(java.util.Set.of(InsertOutcome.THROTTLED, InsertOutcome.BODY_TOO_LARGE),
+                java.util.EnumSet.allOf(InsertOutcome.class).stream().filter(o -> !o.spendsWindow())
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsTheRejectedRow() {
+        assertEquals(17, InsertOutcome.rejectedRow("Code: 27, e.displayText() = DB::Exception: Cannot parse "
+                + "input: expected , before: x: (at row 17)\n"));
+        assertEquals(null, InsertOutcome.rejectedRow("Code: 27"));
     }
 }
