@@ -114,6 +114,48 @@ class InsertSchedulerTest {
         assertTrue(scheduler.isDue());
     }
 
+    /**
+     * Two tasks whose preCommit calls come up to a second late, like a worker with
+     * offset.flush.interval.ms=1000: after warm-up the proxy refuses (almost) none of their requests.
+     */
+    @Test
+    void twoTasksWithLatePreCommitsSettleIntoTurns() {
+        MutableClock clock = new MutableClock(START);
+        Duration spacing = Duration.ofSeconds(10);
+        java.util.Random random = new java.util.Random(7);
+        List<InsertScheduler> tasks = List.of(new InsertScheduler(clock, spacing, SECOND, 0, 2),
+                new InsertScheduler(clock, spacing, SECOND, 1, 2));
+        Instant[] pollAt = {START.plusMillis(random.nextInt(1000)), START.plusMillis(random.nextInt(1000))};
+        FakeProxy proxy = new FakeProxy(spacing);
+        int[] refusedPerMinute = new int[30];
+        int[] acceptedPerMinute = new int[30];
+        for (int step = 0; step < 30 * 600; step++) {
+            for (int t = 0; t < 2; t++) {
+                InsertScheduler task = tasks.get(t);
+                if (!clock.instant().isBefore(pollAt[t])) {
+                    pollAt[t] = clock.instant().plusMillis(1000 + random.nextInt(100));
+                    if (task.isDue()) {
+                        int minute = step / 600;
+                        if (proxy.admit(clock.instant())) {
+                            task.onWindowSpent(clock.instant());
+                            acceptedPerMinute[minute]++;
+                        } else {
+                            task.onThrottled(null);
+                            refusedPerMinute[minute]++;
+                        }
+                    }
+                }
+            }
+            clock.advance(Duration.ofMillis(100));
+        }
+        int lateRefusals = java.util.Arrays.stream(refusedPerMinute, 10, 30).sum();
+        int lateAccepted = java.util.Arrays.stream(acceptedPerMinute, 10, 30).sum();
+        System.out.println("refused per minute " + java.util.Arrays.toString(refusedPerMinute)
+                + " accepted " + java.util.Arrays.toString(acceptedPerMinute));
+        assertTrue(lateRefusals <= 2, "refusals after warm-up: " + java.util.Arrays.toString(refusedPerMinute));
+        assertTrue(lateAccepted >= 20 * 5, "accepted after warm-up: " + lateAccepted);
+    }
+
     @Test
     void twoTasksTakeTurnsAndTogetherStayWithinTheBudget() {
         MutableClock clock = new MutableClock(START);
