@@ -33,7 +33,7 @@ class EndToEndThroughOneRequestPerMinuteIT {
     }
 
     @Test
-    void everyRecordIsStoredMaskedFieldByFieldDespiteTheProxyRefusingAtFirst() {
+    void everyRecordIsStoredMaskedFieldByFieldDespiteTheProxyRefusingAtFirst() throws Exception {
         Records.createTopic(id, 3);
         ClickHouse.createHttpLogTable(id);
         List<Struct> records = TestTraffic.records(0, RECORDS);
@@ -65,6 +65,11 @@ class EndToEndThroughOneRequestPerMinuteIT {
                 "the proxy refused no insert: " + inserts);
         assertEquals(1, inserts.stream().filter(entry -> entry.status() == 200).count(),
                 "every row in one accepted insert: " + inserts);
+
+        // the sink's plugin metrics (KIP-877) reach the worker's JMX, tagged with the connector
+        assertEquals(300.0, ((Number) WorkerJmx.metric(connector, "rows-inserted-total")).doubleValue());
+        assertTrue(((Number) WorkerJmx.metric(connector, "requests-throttled-total")).doubleValue() >= 1);
+        assertEquals(0.0, ((Number) WorkerJmx.metric(connector, "buffered-records")).doubleValue());
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = Records.readAll(id + "_dlq", 1, Duration.ofSeconds(30));
         assertEquals(1, deadLetters.size(), "the undecodable record in the dead-letter topic");

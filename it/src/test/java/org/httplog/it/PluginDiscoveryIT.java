@@ -42,6 +42,23 @@ class PluginDiscoveryIT {
     }
 
     @Test
+    void theWorkerReportsABadConfigKeyByKey() throws IOException {
+        JsonNode config = Connect.shippedConfig("bad", Map.of("name", "bad",
+                "clickhouse.url", "ftp://proxy",
+                "insert.retry.backoff.ms", "abc",
+                "buffer.max.bytes", "10")).get("config");
+        Http.Response response = Http.send("PUT", Stack.connectUrl()
+                + "/connector-plugins/ClickHouseSinkConnector/config/validate", config.toString());
+        assertEquals(200, response.status(), response.body());
+        Map<String, String> errors = new HashMap<>();
+        Connect.JSON.readTree(response.body()).path("configs").forEach(c -> c.path("value").path("errors")
+                .forEach(e -> errors.put(c.path("value").path("name").asText(), e.asText())));
+        assertEquals(java.util.Set.of("clickhouse.url", "insert.retry.backoff.ms", "buffer.max.bytes"), errors.keySet(),
+                errors.toString());
+        assertTrue(errors.get("clickhouse.url").contains("http:// or https://"), errors.toString());
+    }
+
+    @Test
     void theWorkerValidatesTheShippedConfig() throws IOException {
         JsonNode config = Connect.shippedConfig("validate", Map.of("name", "validate")).get("config");
         Http.Response response = Http.send("PUT", Stack.connectUrl()

@@ -1,0 +1,38 @@
+package org.httplog.it;
+
+import java.io.IOException;
+import java.util.Set;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/** Reads the Connect worker's metrics over JMX, as an operator's monitoring would. */
+final class WorkerJmx {
+
+    private WorkerJmx() {
+    }
+
+    /** The value of a metric (attribute) of any MBean tagged with the connector's name, or null. */
+    static Object metric(String connector, String attribute) throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:"
+                + System.getProperty("it.connect.jmx-port") + "/jmxrmi");
+        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            Set<ObjectName> names = server.queryNames(new ObjectName("kafka.connect:connector=" + connector + ",*"),
+                    null);
+            for (ObjectName name : names) {
+                for (MBeanAttributeInfo info : server.getMBeanInfo(name).getAttributes()) {
+                    if (info.getName().equals(attribute)) {
+                        return server.getAttribute(name, attribute);
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reach the worker's JMX port", e);
+        }
+    }
+}
