@@ -164,9 +164,9 @@ public class ClickHouseSinkTask extends SinkTask {
             metrics.failed();
             metrics.unknownOutcome();
             scheduler.onWindowSpent(sentAt);
-            log.warn("Insert of {} rows got no answer ({}); they stay buffered and are sent again at {}. "
+            log.warn("Insert of {} rows (offsets {}) got no answer ({}); they stay buffered and are sent again at {}. "
                     + "If ClickHouse stored them before the answer was lost, they will be stored twice.",
-                    batch.rowCount(), e.toString(), scheduler.nextAttempt());
+                    batch.rowCount(), batch.offsets(), e.toString(), scheduler.nextAttempt());
             return;
         } finally {
             metrics.insertLatency(Duration.between(sentAt, scheduler.now()).toMillis());

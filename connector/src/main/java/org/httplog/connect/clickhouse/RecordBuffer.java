@@ -56,14 +56,17 @@ final class RecordBuffer {
             return null;
         }
         byte[] body = new byte[(int) size];
+        Map<TopicPartition, InsertBatch.OffsetRange> offsets = new HashMap<>();
         int position = 0;
         Iterator<PendingRow> iterator = rows.iterator();
         for (int i = 0; i < count; i++) {
-            byte[] encoded = iterator.next().encoded();
-            System.arraycopy(encoded, 0, body, position, encoded.length);
-            position += encoded.length;
+            PendingRow row = iterator.next();
+            System.arraycopy(row.encoded(), 0, body, position, row.encoded().length);
+            position += row.encoded().length;
+            offsets.merge(row.partition(), new InsertBatch.OffsetRange(row.offset(), row.offset()),
+                    (a, b) -> new InsertBatch.OffsetRange(a.first(), b.last()));
         }
-        return new InsertBatch(count, body);
+        return new InsertBatch(count, body, offsets);
     }
 
     /** Forgets the rows of a batch that ClickHouse stored. */

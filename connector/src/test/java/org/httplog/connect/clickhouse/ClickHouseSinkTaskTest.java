@@ -312,6 +312,19 @@ class ClickHouseSinkTaskTest {
     }
 
     @Test
+    void aBatchKnowsTheOffsetRangesItCarries() {
+        RecordBuffer buffer = new RecordBuffer();
+        buffer.add(new PendingRow(P0, 10, new byte[] {1}, 0));
+        buffer.add(new PendingRow(P1, 20, new byte[] {2}, 0));
+        buffer.add(new PendingRow(P0, 12, new byte[] {3}, 0));
+        buffer.add(new PendingRow(P1, 21, new byte[] {4}, 0));
+        InsertBatch batch = buffer.nextBatch(3);
+        assertEquals(3, batch.rowCount());
+        assertEquals(Map.of(P0, new InsertBatch.OffsetRange(10, 12), P1, new InsertBatch.OffsetRange(20, 20)),
+                batch.offsets());
+    }
+
+    @Test
     void nothingBufferedMeansNoRequest() {
         startTask(Map.of());
         task.put(List.of(record(0, 7, null)));
