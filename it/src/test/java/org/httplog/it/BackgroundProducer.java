@@ -2,13 +2,9 @@ package org.httplog.it;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.data.Struct;
 import org.httplog.connect.converter.CapnProtoConverter;
 import org.httplog.connect.converter.HttpLogRecordSchema;
@@ -34,13 +30,8 @@ final class BackgroundProducer implements AutoCloseable {
     }
 
     private void run(int firstSequence) {
-        CapnProtoConverter converter = new CapnProtoConverter();
-        converter.configure(Map.of(), false);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.kafkaBootstrap());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        CapnProtoConverter converter = Records.converter();
+        try (KafkaProducer<byte[], byte[]> producer = Records.producer()) {
             int sequence = firstSequence;
             while (running.get()) {
                 for (int i = 0; i < perSecond && running.get(); i++) {

@@ -42,12 +42,24 @@ final class Records {
         }
     }
 
-    /** Writes raw bytes (e.g. a message that is not Cap'n Proto) and waits for the broker's ack. */
-    static void produceRaw(String topic, byte[] value) {
+    /** A producer of raw bytes to the test stack's broker that waits for all replicas. */
+    static KafkaProducer<byte[], byte[]> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.kafkaBootstrap());
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The converter as the edge servers' encoder: unpacked framing. */
+    static CapnProtoConverter converter() {
+        CapnProtoConverter converter = new CapnProtoConverter();
+        converter.configure(Map.of(), false);
+        return converter;
+    }
+
+    /** Writes raw bytes (e.g. a message that is not Cap'n Proto) and waits for the broker's ack. */
+    static void produceRaw(String topic, byte[] value) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(topic, value)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot produce to " + topic, e.getCause());
@@ -78,13 +90,8 @@ final class Records {
 
     /** Writes every record (unpacked framing, as the edge servers do) and waits for the broker's acks. */
     static void produce(String topic, List<Struct> records) {
-        CapnProtoConverter converter = new CapnProtoConverter();
-        converter.configure(Map.of(), false);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.kafkaBootstrap());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        CapnProtoConverter converter = converter();
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
             for (Struct record : records) {
                 byte[] value = converter.fromConnectData(topic, HttpLogRecordSchema.SCHEMA, record);

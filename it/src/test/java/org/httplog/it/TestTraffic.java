@@ -21,9 +21,18 @@ final class TestTraffic {
             new Address("255.255.255.255", "255.255.255.X"),
             new Address("0.0.0.0", "0.0.0.X"),
             new Address(" 192.168.1.77 ", "192.168.1.X"),
-            new Address("2001:db8::1", "redacted"),
+            new Address("2001:db8::1", "2001:db8:0:X:X:X:X:X"),
+            new Address("2001:0DB8:85A3::8A2E:370:7334", "2001:db8:85a3:X:X:X:X:X"),
+            new Address("::ffff:1.2.3.4", "1.2.3.X"),
+            new Address("::FFFF:102:304", "1.2.3.X"),
+            new Address("1.2.3.4:8080", "1.2.3.X"),
+            new Address("[2001:db8::1]:443", "2001:db8:0:X:X:X:X:X"),
+            new Address("fe80::1%eth0", "fe80:0:0:X:X:X:X:X"),
+            new Address("203.0.113.9, 10.0.0.1,unknown", "203.0.113.X, 10.0.0.X, redacted"),
             new Address("localhost", "redacted"),
             new Address("1.2.3", "redacted"),
+            new Address("0177.0.0.1", "redacted"),
+            new Address("16909060", "redacted"),
             new Address("", "redacted"));
 
     static final long BASE_MILLIS = 1_764_000_000_000L;
