@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class EndToEndThroughOneRequestPerMinuteIT {
 
     private static final Pattern FULL_IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    /** What a masked address looks like: kept octets or groups, then only X. */
+    private static final Pattern MASKED = Pattern.compile("(\\d{1,3}\\.){1,3}X(\\.X)*|([0-9a-f]{1,4}:){1,7}X(:X)*");
     private static final int RECORDS = 300;
 
     private final String id = "e2e_" + System.currentTimeMillis();
@@ -57,6 +59,10 @@ class EndToEndThroughOneRequestPerMinuteIT {
         assertEquals(expected, Rows.read(id));
         for (TestTraffic.Row row : Rows.read(id)) {
             assertFalse(FULL_IPV4.matcher(row.remoteAddr()).find(), "unmasked address stored: " + row.remoteAddr());
+            for (String element : row.remoteAddr().split(", ")) {
+                assertTrue(element.equals("redacted") || MASKED.matcher(element).matches(),
+                        "not a masked address: " + row.remoteAddr());
+            }
         }
 
         List<ProxyAccessLog.Entry> inserts = new ProxyAccessLog(Stack.proxyAccessLog()).since(windowSpentAt)
