@@ -40,6 +40,7 @@ class MultiWindowIT {
                 "insert.interval.ms", "10000",
                 "insert.retry.backoff.ms", "2000",
                 "request.max.bytes", Integer.toString(REQUEST_MAX_BYTES),
+                "insert.compression", "NONE",
                 "errors.deadletterqueue.topic.name", id + "_dlq")));
 
         Await.until(Duration.ofMinutes(2), () -> ClickHouse.count(id) > 0, () -> "first rows in " + id);

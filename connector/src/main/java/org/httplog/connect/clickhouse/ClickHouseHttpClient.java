@@ -50,9 +50,17 @@ final class ClickHouseHttpClient implements AutoCloseable {
 
     /** Sends one insert; an {@link IOException} means no answer was received (the outcome is unknown). */
     InsertResponse insert(byte[] body) throws IOException {
+        return insert(body, null);
+    }
+
+    /** As {@link #insert(byte[])}, the body compressed with the given {@code Content-Encoding} (or null). */
+    InsertResponse insert(byte[] body, String contentEncoding) throws IOException {
         Request.Builder request = new Request.Builder()
                 .url(insertUrl)
                 .post(RequestBody.create(body, BODY_TYPE));
+        if (contentEncoding != null) {
+            request.header("Content-Encoding", contentEncoding);
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -85,6 +85,13 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
             + "window. On a 413 answer the sink halves it for the rest of the task's life.";
     private static final String REQUEST_MAX_BYTES_DISPLAY = "Request body limit (bytes)";
 
+    public static final String COMPRESSION_CONFIG = "insert.compression";
+    public static final String COMPRESSION_DEFAULT = Compression.GZIP.name();
+    private static final String COMPRESSION_DOC = "Compression of the request body: GZIP (Content-Encoding: "
+            + "gzip, about ten times more rows fit in request.max.bytes) or NONE. request.max.bytes limits the "
+            + "compressed size.";
+    private static final String COMPRESSION_DISPLAY = "Body compression";
+
     public static final String BUFFER_MAX_BYTES_CONFIG = "buffer.max.bytes";
     public static final long BUFFER_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
     private static final String BUFFER_MAX_BYTES_DOC = "Encoded rows a task holds before it pauses its "
@@ -127,6 +134,7 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
     private final int requestMaxBytes;
     private final long bufferMaxBytes;
     private final Duration httpTimeout;
+    private final Compression compression;
     private final String truststoreLocation;
     private final Password truststorePassword;
     private final String truststoreType;
@@ -143,6 +151,7 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
         this.requestMaxBytes = getInt(REQUEST_MAX_BYTES_CONFIG);
         this.bufferMaxBytes = getLong(BUFFER_MAX_BYTES_CONFIG);
         this.httpTimeout = Duration.ofMillis(getLong(HTTP_TIMEOUT_MS_CONFIG));
+        this.compression = Compression.valueOf(getString(COMPRESSION_CONFIG).toUpperCase(java.util.Locale.ROOT));
         this.truststoreLocation = getString(TRUSTSTORE_LOCATION_CONFIG);
         this.truststorePassword = getPassword(TRUSTSTORE_PASSWORD_CONFIG);
         this.truststoreType = getString(TRUSTSTORE_TYPE_CONFIG).toUpperCase(java.util.Locale.ROOT);
@@ -186,6 +195,9 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
                 .define(REQUEST_MAX_BYTES_CONFIG, Type.INT, REQUEST_MAX_BYTES_DEFAULT, Range.atLeast(1024),
                         Importance.HIGH, REQUEST_MAX_BYTES_DOC, BUDGET_GROUP, ++budget, Width.SHORT,
                         REQUEST_MAX_BYTES_DISPLAY)
+                .define(COMPRESSION_CONFIG, Type.STRING, COMPRESSION_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in(Compression.GZIP.name(), Compression.NONE.name()),
+                        Importance.MEDIUM, COMPRESSION_DOC, BUDGET_GROUP, ++budget, Width.SHORT, COMPRESSION_DISPLAY)
                 .define(BUFFER_MAX_BYTES_CONFIG, Type.LONG, BUFFER_MAX_BYTES_DEFAULT, Range.atLeast(1024L),
                         Importance.MEDIUM, BUFFER_MAX_BYTES_DOC, BUFFER_GROUP, ++buffer, Width.SHORT,
                         BUFFER_MAX_BYTES_DISPLAY);
@@ -251,6 +263,10 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
 
     public Duration httpTimeout() {
         return httpTimeout;
+    }
+
+    Compression compression() {
+        return compression;
     }
 
     /** The trust store file, or empty for the JVM's default trust. */

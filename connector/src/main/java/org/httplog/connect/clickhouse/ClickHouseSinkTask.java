@@ -145,15 +145,16 @@ public class ClickHouseSinkTask extends SinkTask {
     }
 
     private void insertOneBatch() {
-        InsertBatch batch = buffer.nextBatch(requestMaxBytes);
+        InsertBatch batch = buffer.nextBatch(requestMaxBytes, config.compression());
         if (batch == null) {
+            deadLetterOversizeHead();
             return;
         }
         Instant sentAt = scheduler.now();
         metrics.requestSent();
         InsertResponse response;
         try {
-            response = client.insert(batch.body());
+            response = client.insert(batch.body(), batch.compression().contentEncoding());
         } catch (java.net.ConnectException e) {
             metrics.failed();
             scheduler.onNotSent(null);
@@ -184,9 +185,9 @@ public class ClickHouseSinkTask extends SinkTask {
                 buffer.removeStored(batch);
                 consecutiveFirstRowRejections = 0;
                 metrics.inserted(batch.rowCount(), batch.body().length);
-                log.info("Inserted {} rows ({} bytes); {} rows buffered; next insert at {} (spacing {} ms)",
-                        batch.rowCount(), batch.body().length, buffer.size(), scheduler.nextAttempt(),
-                        scheduler.spacing().toMillis());
+                log.info("Inserted {} rows ({} bytes, {} before compression); {} rows buffered; next insert at {} "
+                        + "(spacing {} ms)", batch.rowCount(), batch.body().length, batch.rawBytes(), buffer.size(),
+                        scheduler.nextAttempt(), scheduler.spacing().toMillis());
                 resumeIfDrained();
             }
             case THROTTLED -> {
@@ -251,6 +252,23 @@ public class ClickHouseSinkTask extends SinkTask {
         PendingRow rejected = buffer.removeAt(row - 1);
         reportErrant(RejectedRows.toRecord(rejected), new DataException(reason));
         log.warn("{} rows stay buffered for the next insert at {}", buffer.size(), scheduler.nextAttempt());
+    }
+
+    /**
+     * The first buffered row does not fit a request on its own (the body limit was lowered after a
+     * 413 answer): it can never be sent, so it goes to the dead-letter queue, or the task fails.
+     */
+    private void deadLetterOversizeHead() {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        String reason = "Row does not fit one request of " + requestMaxBytes + " bytes ("
+                + ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG + ", lowered after the proxy refused larger bodies)";
+        if (errantRecordReporter == null) {
+            fail(reason + " and no dead-letter queue is available");
+            return;
+        }
+        reportErrant(RejectedRows.toRecord(buffer.removeAt(0)), new DataException(reason));
     }
 
     private void fail(String message) {

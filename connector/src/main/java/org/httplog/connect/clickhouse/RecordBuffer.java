@@ -38,35 +38,87 @@ final class RecordBuffer {
         return bytes;
     }
 
+    /** Most raw bytes considered for one compressed request, as a multiple of the body limit. */
+    static final int MAX_COMPRESSION_RATIO = 40;
+    private static final int MAX_SIZING_ROUNDS = 6;
+
     /**
-     * The longest prefix of the buffer whose rows fit in {@code maxBodyBytes}, as one request body;
-     * null if the buffer is empty or its first row alone does not fit.
+     * The longest prefix of the buffer whose rows fit in {@code maxBodyBytes} once compressed, as one
+     * request body; null if the buffer is empty or its first row alone does not fit. Without
+     * compression the prefix is exact. With compression the size of a prefix is only known by
+     * compressing it: starting from the ratio of the previous batch, a few rounds scale the row count
+     * to the limit and keep the largest prefix that fitted.
      */
-    InsertBatch nextBatch(int maxBodyBytes) {
-        int count = 0;
-        long size = 0;
+    InsertBatch nextBatch(int maxBodyBytes, Compression compression) {
+        long rawLimit = compression == Compression.NONE ? maxBodyBytes : (long) maxBodyBytes * MAX_COMPRESSION_RATIO;
+        int available = 0;
+        long rawAvailable = 0;
         for (PendingRow row : rows) {
-            if (size + row.encoded().length > maxBodyBytes) {
+            if (rawAvailable + row.encoded().length > rawLimit) {
                 break;
             }
-            size += row.encoded().length;
-            count++;
+            rawAvailable += row.encoded().length;
+            available++;
         }
-        if (count == 0) {
+        if (available == 0) {
             return null;
         }
-        byte[] body = new byte[(int) size];
+        if (compression == Compression.NONE) {
+            return batch(available, compression);
+        }
+        InsertBatch best = null;
+        int fitting = 0;
+        int tooMany = available + 1;
+        int count = (int) Math.max(1, Math.min(available, (long) (maxBodyBytes * lastRatio * available
+                / rawAvailable)));
+        for (int round = 0; round < MAX_SIZING_ROUNDS; round++) {
+            InsertBatch candidate = batch(count, compression);
+            int next;
+            if (candidate.body().length <= maxBodyBytes) {
+                best = candidate;
+                fitting = count;
+                lastRatio = (double) candidate.rawBytes() / candidate.body().length;
+                if (count == available || candidate.body().length > maxBodyBytes * 0.95) {
+                    break;
+                }
+                next = (int) Math.min(tooMany - 1L, (long) (count * 0.98 * maxBodyBytes / candidate.body().length));
+            } else {
+                tooMany = count;
+                next = (int) Math.min(count - 1L, (long) (count * 0.98 * maxBodyBytes / candidate.body().length));
+                next = Math.max(fitting + 1, next);
+            }
+            if (next <= fitting || next >= tooMany) {
+                break;
+            }
+            count = next;
+        }
+        if (best == null && fitting == 0 && tooMany > 1) {
+            InsertBatch one = batch(1, compression);
+            best = one.body().length <= maxBodyBytes ? one : null;
+        }
+        return best;
+    }
+
+    private double lastRatio = 8.0;
+
+    private InsertBatch batch(int count, Compression compression) {
+        long size = 0;
+        Iterator<PendingRow> sizing = rows.iterator();
+        for (int i = 0; i < count; i++) {
+            size += sizing.next().encoded().length;
+        }
+        byte[] raw = new byte[(int) size];
         Map<TopicPartition, InsertBatch.OffsetRange> offsets = new HashMap<>();
         int position = 0;
         Iterator<PendingRow> iterator = rows.iterator();
         for (int i = 0; i < count; i++) {
             PendingRow row = iterator.next();
-            System.arraycopy(row.encoded(), 0, body, position, row.encoded().length);
+            System.arraycopy(row.encoded(), 0, raw, position, row.encoded().length);
             position += row.encoded().length;
             offsets.merge(row.partition(), new InsertBatch.OffsetRange(row.offset(), row.offset()),
                     (a, b) -> new InsertBatch.OffsetRange(a.first(), b.last()));
         }
-        return new InsertBatch(count, body, offsets);
+        return new InsertBatch(count, compression.compress(raw), raw.length, compression, offsets);
     }
 
     /** Forgets the rows of a batch that ClickHouse stored. */

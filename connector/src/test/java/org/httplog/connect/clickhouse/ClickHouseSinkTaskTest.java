@@ -90,6 +90,7 @@ class ClickHouseSinkTaskTest {
         props.put(ClickHouseSinkConfig.CLICKHOUSE_URL_CONFIG, server.url("/").toString());
         props.put(ClickHouseSinkConfig.INSERT_INTERVAL_MS_CONFIG, "60000");
         props.put(ClickHouseSinkConfig.RETRY_BACKOFF_MS_CONFIG, "5000");
+        props.put(ClickHouseSinkConfig.COMPRESSION_CONFIG, "NONE"); // bodies readable as text; GZIP tests below
         props.putAll(overrides);
         task = new ClickHouseSinkTask(clock);
         task.initialize(context);
@@ -318,10 +319,50 @@ class ClickHouseSinkTaskTest {
         buffer.add(new PendingRow(P1, 20, new byte[] {2}, 0));
         buffer.add(new PendingRow(P0, 12, new byte[] {3}, 0));
         buffer.add(new PendingRow(P1, 21, new byte[] {4}, 0));
-        InsertBatch batch = buffer.nextBatch(3);
+        InsertBatch batch = buffer.nextBatch(3, Compression.NONE);
         assertEquals(3, batch.rowCount());
         assertEquals(Map.of(P0, new InsertBatch.OffsetRange(10, 12), P1, new InsertBatch.OffsetRange(20, 20)),
                 batch.offsets());
+    }
+
+    @Test
+    void gzipBodiesCarryManyMoreRowsWithinTheLimit() throws Exception {
+        startTask(Map.of(ClickHouseSinkConfig.COMPRESSION_CONFIG, "GZIP",
+                ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG, "4096"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            records.add(record(0, i, row(i)));
+        }
+        task.put(records);
+
+        long stored = preCommit().get(P0).offset();
+
+        RecordedRequest request = server.takeRequest();
+        assertEquals("gzip", request.getHeader("Content-Encoding"));
+        byte[] body = request.getBody().readByteArray();
+        assertTrue(body.length <= 4096, body.length + " bytes");
+        String rows = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(stored, rows.lines().count());
+        assertTrue(rows.length() > 4 * 4096, "only " + rows.length() + " raw bytes in a 4 KiB body");
+        assertTrue(body.length > 0.8 * 4096, "the body uses the limit: " + body.length);
+    }
+
+    @Test
+    void aRowThatNoLongerFitsAfterA413GoesToTheDeadLetterQueue() {
+        startTask(Map.of(ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG, "32768"));
+        server.enqueue(new MockResponse().setResponseCode(413));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        Struct big = row(1).put("url", "/" + "u".repeat(20_000));
+        task.put(List.of(record(0, 0, big), record(0, 1, row(2))));
+
+        preCommit(); // 413: limit 16 KiB, the big row no longer fits
+        clock.advance(Duration.ofSeconds(5));
+        preCommit();
+        assertEquals(List.of(0L), context.deadLetters.stream().map(SinkRecord::kafkaOffset).toList());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(2, preCommit().get(P0).offset());
     }
 
     @Test
