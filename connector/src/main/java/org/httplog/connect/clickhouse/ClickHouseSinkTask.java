@@ -140,7 +140,9 @@ public class ClickHouseSinkTask extends SinkTask {
         if (failure == null && !buffer.isEmpty() && scheduler.isDue()) {
             insertOneBatch();
         }
-        awaitErrantReports();
+        if (!awaitErrantReports()) {
+            return Map.of(); // a dead-letter report failed: commit nothing more; the task fails on the next put
+        }
         return offsets.committable(buffer.firstPendingOffsets());
     }
 
@@ -249,8 +251,7 @@ public class ClickHouseSinkTask extends SinkTask {
                     + "errors.tolerance=all and errors.deadletterqueue.topic.name");
             return;
         }
-        PendingRow rejected = buffer.removeAt(row - 1);
-        reportErrant(RejectedRows.toRecord(rejected), new DataException(reason));
+        reportFromPreCommit(buffer.removeAt(row - 1), reason);
         log.warn("{} rows stay buffered for the next insert at {}", buffer.size(), scheduler.nextAttempt());
     }
 
@@ -268,7 +269,17 @@ public class ClickHouseSinkTask extends SinkTask {
             fail(reason + " and no dead-letter queue is available");
             return;
         }
-        reportErrant(RejectedRows.toRecord(buffer.removeAt(0)), new DataException(reason));
+        reportFromPreCommit(buffer.removeAt(0), reason);
+    }
+
+    /** Reports a buffered row from preCommit; a reporter that throws fails the task instead. */
+    private void reportFromPreCommit(PendingRow row, String reason) {
+        try {
+            reportErrant(RejectedRows.toRecord(row), new DataException(reason));
+        } catch (RuntimeException e) {
+            fail("Could not report record " + row.partition() + "@" + row.offset() + " to the dead-letter queue ("
+                    + reason + "): " + e.getMessage());
+        }
     }
 
     private void fail(String message) {
@@ -293,18 +304,25 @@ public class ClickHouseSinkTask extends SinkTask {
         pendingReports.add(errantRecordReporter.report(record, error));
     }
 
-    private void awaitErrantReports() {
+    /**
+     * Waits until the dead-letter queue has every record reported so far, so their offsets may be
+     * committed. A failure is kept for the next {@link #put} (never thrown from preCommit, which
+     * would make the worker rewind and re-deliver what is already buffered).
+     */
+    private boolean awaitErrantReports() {
         try {
             for (Future<Void> report : pendingReports) {
                 report.get();
             }
+            pendingReports.clear();
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while reporting records to the dead-letter queue", e);
+            fail("Interrupted while reporting records to the dead-letter queue");
         } catch (ExecutionException e) {
-            throw new ConnectException("Could not report a record to the dead-letter queue", e.getCause());
+            fail("Could not report a record to the dead-letter queue: " + e.getCause());
         }
-        pendingReports.clear();
+        return false;
     }
 
     private void pauseIfFull() {

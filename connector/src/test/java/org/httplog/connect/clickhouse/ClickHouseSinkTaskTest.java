@@ -366,6 +366,24 @@ class ClickHouseSinkTaskTest {
     }
 
     @Test
+    void aFailedDeadLetterReportCommitsNothingAndFailsTheTaskOnTheNextPut() {
+        FakeSinkTaskContext failingDlq = new FakeSinkTaskContext() {
+            @Override
+            public org.apache.kafka.connect.sink.ErrantRecordReporter errantRecordReporter() {
+                return (record, error) -> java.util.concurrent.CompletableFuture.failedFuture(
+                        new IllegalStateException("DLQ topic unavailable"));
+            }
+        };
+        context = failingDlq;
+        startTask(Map.of());
+        task.put(List.of(record(0, 0, row(1).put("responseStatus", 70_000))));
+
+        assertEquals(Map.of(), preCommit());
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of()));
+        assertTrue(e.getMessage().contains("dead-letter queue"), e.getMessage());
+    }
+
+    @Test
     void nothingBufferedMeansNoRequest() {
         startTask(Map.of());
         task.put(List.of(record(0, 7, null)));

@@ -14,7 +14,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** A task context that records what the task asked of the framework. */
-final class FakeSinkTaskContext implements SinkTaskContext {
+class FakeSinkTaskContext implements SinkTaskContext {
 
     final Set<TopicPartition> assignment = new HashSet<>();
     final Set<TopicPartition> paused = new HashSet<>();
