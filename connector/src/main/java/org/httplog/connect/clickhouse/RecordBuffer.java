@@ -16,9 +16,15 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class RecordBuffer {
 
+    /** Most raw bytes considered for one compressed request, as a multiple of the body limit. */
+    static final int MAX_COMPRESSION_RATIO = 40;
+    private static final int MAX_SIZING_ROUNDS = 6;
+
     private final ArrayDeque<PendingRow> rows = new ArrayDeque<>();
     private final Map<TopicPartition, Integer> pendingPerPartition = new HashMap<>();
     private long bytes;
+    /** Raw to compressed size of the last compressed batch: the first guess for the next one. */
+    private double lastRatio = 8.0;
 
     void add(PendingRow row) {
         rows.addLast(row);
@@ -37,10 +43,6 @@ final class RecordBuffer {
     long bytes() {
         return bytes;
     }
-
-    /** Most raw bytes considered for one compressed request, as a multiple of the body limit. */
-    static final int MAX_COMPRESSION_RATIO = 40;
-    private static final int MAX_SIZING_ROUNDS = 6;
 
     /**
      * The longest prefix of the buffer whose rows fit in {@code maxBodyBytes} once compressed, as one
@@ -98,8 +100,6 @@ final class RecordBuffer {
         }
         return best;
     }
-
-    private double lastRatio = 8.0;
 
     private InsertBatch batch(int count, Compression compression) {
         long size = 0;
