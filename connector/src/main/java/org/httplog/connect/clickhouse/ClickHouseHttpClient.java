@@ -48,12 +48,10 @@ final class ClickHouseHttpClient implements AutoCloseable {
                 .encodeToString((config.user() + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends one insert; an {@link IOException} means no answer was received (the outcome is unknown). */
-    InsertResponse insert(byte[] body) throws IOException {
-        return insert(body, null);
-    }
-
-    /** As {@link #insert(byte[])}, the body compressed with the given {@code Content-Encoding} (or null). */
+    /**
+     * Sends one insert whose body is compressed with the given {@code Content-Encoding} (null: sent as
+     * it is). An {@link IOException} means no answer was received (the outcome is unknown).
+     */
     InsertResponse insert(byte[] body, String contentEncoding) throws IOException {
         Request.Builder request = new Request.Builder()
                 .url(insertUrl)

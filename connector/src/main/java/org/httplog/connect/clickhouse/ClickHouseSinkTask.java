@@ -72,11 +72,6 @@ public class ClickHouseSinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        start(props, null);
-    }
-
-    /** Starts with a given client; tests pass a client aimed at a fake server. */
-    void start(Map<String, String> props, ClickHouseHttpClient clientOverride) {
         this.config = new ClickHouseSinkConfig(props);
         this.encoder = new JsonEachRowEncoder();
         this.buffer = new RecordBuffer();
@@ -85,7 +80,7 @@ public class ClickHouseSinkTask extends SinkTask {
         int taskCount = Integer.parseInt(props.getOrDefault(TASK_COUNT, "1"));
         this.scheduler = new InsertScheduler(clock, config.insertInterval(), config.retryBackoff(), taskIndex,
                 taskCount);
-        this.client = clientOverride != null ? clientOverride : new ClickHouseHttpClient(config);
+        this.client = new ClickHouseHttpClient(config);
         this.requestMaxBytes = config.requestMaxBytes();
         this.errantRecordReporter = context == null ? null : context.errantRecordReporter();
         this.metrics = SinkTaskMetrics.register(context == null ? null : context.pluginMetrics());

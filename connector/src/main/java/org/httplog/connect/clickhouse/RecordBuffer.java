@@ -124,9 +124,7 @@ final class RecordBuffer {
     /** Forgets the rows of a batch that ClickHouse stored. */
     void removeStored(InsertBatch batch) {
         for (int i = 0; i < batch.rowCount(); i++) {
-            PendingRow row = rows.removeFirst();
-            bytes -= row.encoded().length;
-            pendingPerPartition.computeIfPresent(row.partition(), (p, n) -> n == 1 ? null : n - 1);
+            forget(rows.removeFirst());
         }
     }
 
@@ -141,9 +139,14 @@ final class RecordBuffer {
             row = iterator.next();
         }
         iterator.remove();
+        forget(row);
+        return row;
+    }
+
+    /** Keeps the byte and per-partition counts in step with a row taken out of the deque. */
+    private void forget(PendingRow row) {
         bytes -= row.encoded().length;
         pendingPerPartition.computeIfPresent(row.partition(), (p, n) -> n == 1 ? null : n - 1);
-        return row;
     }
 
     /** When the oldest buffered row was received (epoch ms), or -1 if the buffer is empty. */

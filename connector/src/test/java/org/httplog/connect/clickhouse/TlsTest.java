@@ -51,13 +51,13 @@ class TlsTest {
                     ClickHouseSinkConfig.TRUSTSTORE_LOCATION_CONFIG, store.toString(),
                     ClickHouseSinkConfig.TRUSTSTORE_PASSWORD_CONFIG, "changeit"));
             try (ClickHouseHttpClient client = new ClickHouseHttpClient(trusting)) {
-                assertEquals(200, client.insert("{}\n".getBytes(StandardCharsets.UTF_8)).status());
+                assertEquals(200, client.insert("{}\n".getBytes(StandardCharsets.UTF_8), null).status());
             }
 
             ClickHouseSinkConfig defaults = new ClickHouseSinkConfig(Map.of(
                     ClickHouseSinkConfig.CLICKHOUSE_URL_CONFIG, url));
             try (ClickHouseHttpClient client = new ClickHouseHttpClient(defaults)) {
-                assertThrows(SSLHandshakeException.class, () -> client.insert(new byte[0]));
+                assertThrows(SSLHandshakeException.class, () -> client.insert(new byte[0], null));
             }
         }
     }
