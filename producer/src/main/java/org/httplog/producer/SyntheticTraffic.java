@@ -5,52 +5,89 @@ import org.apache.kafka.connect.data.Struct;
 import org.httplog.connect.converter.HttpLogRecordSchema;
 
 /**
- * Makes plausible {@code HttpLogRecord}s: a few popular resources and a long tail, a pool of
- * repeat clients (IPv4 mostly, some IPv6), the usual status, cache and method mixes. Deterministic
- * for a given seed. Not thread-safe.
+ * Makes plausible CDN access-log records, deterministically for a seed. The model (documented with
+ * its figures in {@code docs/synthetic-traffic.md}, because how densely the sink packs rows depends on
+ * the data):
+ * <ul>
+ *   <li>a catalogue of {@value #RESOURCES} resources (images, scripts and styles, pages, video
+ *       segments, fonts, API endpoints), each with a fixed URL, kind and size; their popularity
+ *       follows a power law (Zipf, exponent 1);</li>
+ *   <li>a pool of {@value #CLIENTS} clients whose activity also follows a power law (repeat
+ *       visitors), spread over {@value #IPV4_NETWORKS} IPv4 /24 networks and {@value #IPV6_NETWORKS}
+ *       IPv6 /48 prefixes, {@value #IPV6_PERCENT}% of them IPv6;</li>
+ *   <li>status, cache and method mixes that depend on the kind of resource; bytes sent from the
+ *       resource's size and the status; latencies log-normal, slower on a cache miss.</li>
+ * </ul>
+ * Not thread-safe.
  */
-final class SyntheticTraffic {
+public final class SyntheticTraffic {
 
-    private static final String[] METHODS = {"GET", "GET", "GET", "GET", "GET", "GET", "GET", "HEAD", "POST", "PUT"};
-    private static final String[] CACHE = {"HIT", "HIT", "HIT", "HIT", "HIT", "HIT", "MISS", "MISS", "EXPIRED", "BYPASS"};
-    private static final int[] STATUS = {200, 200, 200, 200, 200, 200, 200, 200, 206, 301, 304, 304, 404, 403, 500, 503};
-    private static final String[] EXTENSIONS = {".jpg", ".png", ".js", ".css", ".mp4", ".html", ".woff2"};
-    private static final int RESOURCES = 10_000;
-    private static final int CLIENTS = 5_000;
+    static final int RESOURCES = 100_000;
+    static final int CLIENTS = 50_000;
+    static final int IPV4_NETWORKS = 12_000;
+    static final int IPV6_NETWORKS = 3_000;
+    static final int IPV6_PERCENT = 20;
 
     private final SplittableRandom random;
+    private final ResourceCatalogue catalogue;
 
-    SyntheticTraffic(long seed) {
+    public SyntheticTraffic(long seed) {
         this.random = new SplittableRandom(seed);
+        this.catalogue = new ResourceCatalogue(RESOURCES, seed);
     }
 
-    Struct next(long timestampEpochMilli) {
-        long resourceId = zipfLike(RESOURCES);
-        int client = (int) zipfLike(CLIENTS);
+    /** The next request's record, stamped with the given time. */
+    public Struct next(long timestampEpochMilli) {
+        Resource resource = catalogue.byRank(zipfRank(RESOURCES));
+        int client = zipfRank(CLIENTS);
+        Kind kind = resource.kind();
+        String method = kind.method(random);
+        int status = kind.status(random, method);
+        String cache = kind.cacheStatus(random, status);
+        String url = resource.url() + kind.query(random, client);
         return new Struct(HttpLogRecordSchema.SCHEMA)
                 .put(HttpLogRecordSchema.TIMESTAMP_EPOCH_MILLI, timestampEpochMilli)
-                .put(HttpLogRecordSchema.RESOURCE_ID, resourceId)
-                .put(HttpLogRecordSchema.BYTES_SENT, (long) (200 + random.nextInt(20) * random.nextInt(100_000)))
-                .put(HttpLogRecordSchema.REQUEST_TIME_MILLI, (long) (1 + random.nextInt(50) * (1 + random.nextInt(20))))
-                .put(HttpLogRecordSchema.RESPONSE_STATUS, STATUS[random.nextInt(STATUS.length)])
-                .put(HttpLogRecordSchema.CACHE_STATUS, CACHE[random.nextInt(CACHE.length)])
-                .put(HttpLogRecordSchema.METHOD, METHODS[random.nextInt(METHODS.length)])
-                .put(HttpLogRecordSchema.REMOTE_ADDR, clientAddress(client))
-                .put(HttpLogRecordSchema.URL, "https://cdn.example.com/assets/" + resourceId
-                        + EXTENSIONS[(int) (resourceId % EXTENSIONS.length)]);
+                .put(HttpLogRecordSchema.RESOURCE_ID, resource.id())
+                .put(HttpLogRecordSchema.BYTES_SENT, bytesSent(resource, method, status))
+                .put(HttpLogRecordSchema.REQUEST_TIME_MILLI, requestTime(resource, cache, status))
+                .put(HttpLogRecordSchema.RESPONSE_STATUS, status)
+                .put(HttpLogRecordSchema.CACHE_STATUS, cache)
+                .put(HttpLogRecordSchema.METHOD, method)
+                .put(HttpLogRecordSchema.REMOTE_ADDR, ClientAddresses.of(client))
+                .put(HttpLogRecordSchema.URL, url);
     }
 
-    /** An id in 1..n, small ids far more likely (roughly 1/rank). */
-    private long zipfLike(int n) {
-        return (long) Math.floor(Math.pow(n, random.nextDouble()));
+    /** A rank in 1..n with P(rank = k) proportional to 1/k (Zipf, exponent 1). */
+    private int zipfRank(int n) {
+        return (int) Math.min(n, Math.floor(Math.exp(random.nextDouble() * Math.log(n + 1.0))));
     }
 
-    private static String clientAddress(int client) {
-        if (client % 10 == 0) {
-            return "2001:db8:" + Integer.toHexString(client) + "::" + Integer.toHexString(client * 7 % 65536);
+    private long bytesSent(Resource resource, String method, int status) {
+        long headers = 280 + random.nextInt(220);
+        if ("HEAD".equals(method) || status == 304 || status == 301 || status == 302) {
+            return headers;
         }
-        int hash = client * 0x9E3779B1;
-        return (hash >>> 24 & 0xFF | 1) + "." + (hash >>> 16 & 0xFF) + "." + (hash >>> 8 & 0xFF) + "."
-                + (hash & 0xFF);
+        if (status == 206) {
+            long chunk = Math.min(resource.size(), 1L << (18 + random.nextInt(3)));
+            return headers + chunk;
+        }
+        if (status >= 400) {
+            return headers + 150 + random.nextInt(400);
+        }
+        long body = resource.kind().dynamic() ? Math.round(resource.size() * Math.exp(random.nextGaussian() * 0.5))
+                : resource.size();
+        return headers + body;
+    }
+
+    private long requestTime(Resource resource, String cache, int status) {
+        double median;
+        if (status >= 500) {
+            median = 2_000;
+        } else if ("HIT".equals(cache) || status == 304) {
+            median = 2 + resource.size() / 2_000_000.0;
+        } else {
+            median = 45 + resource.size() / 250_000.0;
+        }
+        return Math.max(0, Math.round(median * Math.exp(random.nextGaussian() * 0.8)));
     }
 }
