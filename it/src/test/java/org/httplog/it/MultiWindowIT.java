@@ -41,6 +41,7 @@ class MultiWindowIT {
                 "insert.retry.backoff.ms", "2000",
                 "request.max.bytes", Integer.toString(REQUEST_MAX_BYTES),
                 "insert.compression", "NONE",
+                "insert.format", "JSON_EACH_ROW",
                 "errors.deadletterqueue.topic.name", id + "_dlq")));
 
         Await.until(Duration.ofMinutes(2), () -> ClickHouse.count(id) > 0, () -> "first rows in " + id);
@@ -56,7 +57,7 @@ class MultiWindowIT {
         assertEquals(records.stream().map(TestTraffic::expectedRow).toList(), Rows.read(id));
         List<ProxyAccessLog.Entry> accepted = new ProxyAccessLog(Stack.fastProxyAccessLog()).since(start).stream()
                 .filter(entry -> entry.method().equals("POST") && entry.status() == 200).toList();
-        assertTrue(accepted.size() >= 3, "800 rows of ~200 bytes need several bodies of 32 KiB: " + accepted);
+        assertTrue(accepted.size() >= 3, "800 JSON rows of ~250 bytes need several bodies of 32 KiB: " + accepted);
     }
 
 }

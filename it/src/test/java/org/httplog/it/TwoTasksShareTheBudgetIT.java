@@ -40,6 +40,7 @@ class TwoTasksShareTheBudgetIT {
                     "clickhouse.url", Stack.fastProxyUrl(),
                     "clickhouse.table", id,
                     "insert.interval.ms", "10000",
+                    "insert.format", "ROW_BINARY",
                     "errors.deadletterqueue.topic.name", id + "_dlq")));
             Await.until(Duration.ofMinutes(1), () -> runningTasks() == 2, () -> "two running tasks");
             Thread.sleep(80_000); // warm-up: the tasks find their turns

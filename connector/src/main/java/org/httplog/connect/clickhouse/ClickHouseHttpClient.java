@@ -39,7 +39,7 @@ final class ClickHouseHttpClient implements AutoCloseable {
         TrustStores.apply(config, builder);
         this.http = builder.build();
         String query = "INSERT INTO " + config.database() + "." + config.table()
-                + " (" + JsonEachRowEncoder.columnList() + ") FORMAT " + JsonEachRowEncoder.FORMAT;
+                + " (" + HttpLogColumn.columnList() + ") FORMAT " + config.format().clickHouseName();
         this.insertUrl = HttpUrl.get(config.url().toString()).newBuilder()
                 .addQueryParameter("query", query)
                 .build();

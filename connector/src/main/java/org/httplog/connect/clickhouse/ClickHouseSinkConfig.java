@@ -82,20 +82,40 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
     public static final int REQUEST_MAX_BYTES_DEFAULT = 1024 * 1024;
     private static final String REQUEST_MAX_BYTES_DOC = "Largest request body the sink sends, in bytes. A stock "
             + "nginx refuses bodies over 1 MiB (client_max_body_size 1m). Rows that do not fit wait for the next "
-            + "window. On a 413 answer the sink halves it for the rest of the task's life.";
+            + "window; this limits the compressed body. On a 413 answer the sink halves it for the rest of the task's life.";
     private static final String REQUEST_MAX_BYTES_DISPLAY = "Request body limit (bytes)";
 
     public static final String COMPRESSION_CONFIG = "insert.compression";
     public static final String COMPRESSION_DEFAULT = Compression.GZIP.name();
     private static final String COMPRESSION_DOC = "Compression of the request body: GZIP (Content-Encoding: "
-            + "gzip, about ten times more rows fit in request.max.bytes) or NONE. request.max.bytes limits the "
+            + "gzip, about fifteen times more rows fit in request.max.bytes) or NONE. request.max.bytes limits the "
             + "compressed size.";
     private static final String COMPRESSION_DISPLAY = "Body compression";
 
+    public static final String COMPRESSION_LEVEL_CONFIG = "insert.compression.level";
+    public static final int COMPRESSION_LEVEL_DEFAULT = 9;
+    private static final String COMPRESSION_LEVEL_DOC = "Deflate level of GZIP bodies, 1 (fastest) to 9 (densest). "
+            + "9 packs about 3% more rows per request than 6 for a few hundred milliseconds of CPU per request.";
+    private static final String COMPRESSION_LEVEL_DISPLAY = "Compression level";
+
+    public static final String FORMAT_CONFIG = "insert.format";
+    public static final String FORMAT_DEFAULT = InsertFormat.NATIVE.name();
+    private static final String FORMAT_DOC = "ClickHouse input format of the request body: NATIVE (column by "
+            + "column, the most rows per request), ROW_BINARY, or JSON_EACH_ROW (readable; the only one where "
+            + "ClickHouse names a row it refuses, so that row alone goes to the dead-letter queue).";
+    private static final String FORMAT_DISPLAY = "Insert format";
+
+    public static final String ROW_ORDER_CONFIG = "insert.row.order";
+    public static final String ROW_ORDER_DEFAULT = RowOrder.TABLE_KEY.name();
+    private static final String ROW_ORDER_DOC = "Order of the rows within a request: TABLE_KEY (by resource, "
+            + "status, cache status, URL, time: similar rows side by side compress far better; ClickHouse sorts "
+            + "every insert by the table key anyway) or ARRIVAL.";
+    private static final String ROW_ORDER_DISPLAY = "Row order";
+
     public static final String BUFFER_MAX_BYTES_CONFIG = "buffer.max.bytes";
     public static final long BUFFER_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
-    private static final String BUFFER_MAX_BYTES_DOC = "Encoded rows a task holds before it pauses its "
-            + "partitions, in bytes. Consumption resumes once an insert brings the buffer under half of it; "
+    private static final String BUFFER_MAX_BYTES_DOC = "Bytes a task holds (sealed request bodies, "
+            + "compressed, plus rows not yet sealed) before it pauses its partitions. Consumption resumes once an insert brings the buffer under half of it; "
             + "meanwhile the records wait in Kafka (consumer lag grows, the heap does not).";
     private static final String BUFFER_MAX_BYTES_DISPLAY = "Buffer limit (bytes)";
 
@@ -135,6 +155,9 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
     private final long bufferMaxBytes;
     private final Duration httpTimeout;
     private final Compression compression;
+    private final int compressionLevel;
+    private final InsertFormat format;
+    private final RowOrder rowOrder;
     private final String truststoreLocation;
     private final Password truststorePassword;
     private final String truststoreType;
@@ -152,6 +175,9 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
         this.bufferMaxBytes = getLong(BUFFER_MAX_BYTES_CONFIG);
         this.httpTimeout = Duration.ofMillis(getLong(HTTP_TIMEOUT_MS_CONFIG));
         this.compression = Compression.valueOf(getString(COMPRESSION_CONFIG).toUpperCase(java.util.Locale.ROOT));
+        this.compressionLevel = getInt(COMPRESSION_LEVEL_CONFIG);
+        this.format = InsertFormat.valueOf(getString(FORMAT_CONFIG).toUpperCase(java.util.Locale.ROOT));
+        this.rowOrder = RowOrder.valueOf(getString(ROW_ORDER_CONFIG).toUpperCase(java.util.Locale.ROOT));
         this.truststoreLocation = getString(TRUSTSTORE_LOCATION_CONFIG);
         this.truststorePassword = getPassword(TRUSTSTORE_PASSWORD_CONFIG);
         this.truststoreType = getString(TRUSTSTORE_TYPE_CONFIG).toUpperCase(java.util.Locale.ROOT);
@@ -198,9 +224,22 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
                 .define(COMPRESSION_CONFIG, Type.STRING, COMPRESSION_DEFAULT,
                         ConfigDef.CaseInsensitiveValidString.in(Compression.GZIP.name(), Compression.NONE.name()),
                         Importance.MEDIUM, COMPRESSION_DOC, BUDGET_GROUP, ++budget, Width.SHORT, COMPRESSION_DISPLAY)
+                .define(COMPRESSION_LEVEL_CONFIG, Type.INT, COMPRESSION_LEVEL_DEFAULT, Range.between(1, 9),
+                        Importance.LOW, COMPRESSION_LEVEL_DOC, BUDGET_GROUP, ++budget, Width.SHORT,
+                        COMPRESSION_LEVEL_DISPLAY)
+                .define(FORMAT_CONFIG, Type.STRING, FORMAT_DEFAULT, ConfigDef.CaseInsensitiveValidString.in(
+                                names(InsertFormat.values())), Importance.MEDIUM, FORMAT_DOC, BUDGET_GROUP, ++budget,
+                        Width.SHORT, FORMAT_DISPLAY)
+                .define(ROW_ORDER_CONFIG, Type.STRING, ROW_ORDER_DEFAULT, ConfigDef.CaseInsensitiveValidString.in(
+                                names(RowOrder.values())), Importance.LOW, ROW_ORDER_DOC, BUDGET_GROUP, ++budget,
+                        Width.SHORT, ROW_ORDER_DISPLAY)
                 .define(BUFFER_MAX_BYTES_CONFIG, Type.LONG, BUFFER_MAX_BYTES_DEFAULT, Range.atLeast(1024L),
                         Importance.MEDIUM, BUFFER_MAX_BYTES_DOC, BUFFER_GROUP, ++buffer, Width.SHORT,
                         BUFFER_MAX_BYTES_DISPLAY);
+    }
+
+    private static String[] names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toArray(String[]::new);
     }
 
     private static final class HttpUrlValidator implements ConfigDef.Validator {
@@ -267,6 +306,18 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
 
     Compression compression() {
         return compression;
+    }
+
+    int compressionLevel() {
+        return compressionLevel;
+    }
+
+    InsertFormat format() {
+        return format;
+    }
+
+    RowOrder rowOrder() {
+        return rowOrder;
     }
 
     /** The trust store file, or empty for the JVM's default trust. */

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * window of the proxy's budget, returning only offsets whose records are stored (or were sent to the
  * dead-letter queue).
  *
- * <p>Stages, in order: encode and validate each record ({@link JsonEachRowEncoder}; a bad record goes
- * to the {@link ErrantRecordReporter}), buffer ({@link RecordBuffer}), decide when
+ * <p>Stages, in order: validate each record ({@link HttpLogRow}; a bad record goes to the
+ * {@link ErrantRecordReporter}), buffer it compactly and seal full request bodies
+ * ({@link RecordBuffer}, {@link BatchSealer}), decide when
  * ({@link InsertScheduler}), send ({@link ClickHouseHttpClient}), classify the answer
  * ({@link InsertOutcome}), track offsets ({@link OffsetTracker}). Logs carry coordinates and counts,
  * never record values.
@@ -44,7 +45,6 @@ public class ClickHouseSinkTask extends SinkTask {
 
     private final Clock clock;
     private ClickHouseSinkConfig config;
-    private JsonEachRowEncoder encoder;
     private RecordBuffer buffer;
     private OffsetTracker offsets;
     private InsertScheduler scheduler;
@@ -73,8 +73,8 @@ public class ClickHouseSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         this.config = new ClickHouseSinkConfig(props);
-        this.encoder = new JsonEachRowEncoder();
-        this.buffer = new RecordBuffer();
+        this.buffer = new RecordBuffer(new BatchSealer(config.format(), config.compression(),
+                config.compressionLevel(), config.rowOrder()));
         this.offsets = new OffsetTracker();
         int taskIndex = Integer.parseInt(props.getOrDefault(TASK_INDEX, "0"));
         int taskCount = Integer.parseInt(props.getOrDefault(TASK_COUNT, "1"));
@@ -85,7 +85,10 @@ public class ClickHouseSinkTask extends SinkTask {
         this.errantRecordReporter = context == null ? null : context.errantRecordReporter();
         this.metrics = SinkTaskMetrics.register(context == null ? null : context.pluginMetrics());
         metrics.gauge("buffered-records", "Rows waiting for an insert.", () -> buffer.size());
-        metrics.gauge("buffered-bytes", "Encoded bytes waiting for an insert.", () -> buffer.bytes());
+        metrics.gauge("buffered-bytes", "Bytes held for inserts: sealed (compressed) bodies plus staged rows.",
+                () -> buffer.bytes());
+        metrics.gauge("sealed-requests", "Request bodies sealed and waiting for a window.",
+                () -> buffer.sealedBatches());
         metrics.gauge("oldest-buffered-record-age-ms", "Age of the oldest row waiting, ms (0 when none).", () -> {
             long oldest = buffer.oldestReceivedAtMillis();
             return oldest < 0 ? 0 : Math.max(0, clock.millis() - oldest);
@@ -114,16 +117,12 @@ public class ClickHouseSinkTask extends SinkTask {
                 continue;
             }
             try {
-                byte[] row = encoder.encode(record.value());
-                if (row.length > requestMaxBytes) {
-                    throw new DataException("Encoded row is " + row.length + " bytes, more than one request may carry ("
-                            + ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG + "=" + requestMaxBytes + ")");
-                }
-                buffer.add(new PendingRow(partition, offset, row, clock.millis()));
+                buffer.add(partition, offset, HttpLogRow.of(record.value()), clock.millis(), requestMaxBytes);
             } catch (DataException e) {
                 reportErrant(record, e);
             }
         }
+        buffer.sealFullRequests(requestMaxBytes, clock.millis());
         pauseIfFull();
         if (!buffer.isEmpty() && scheduler.isDue() && context != null) {
             context.requestCommit();
@@ -142,9 +141,13 @@ public class ClickHouseSinkTask extends SinkTask {
     }
 
     private void insertOneBatch() {
-        InsertBatch batch = buffer.nextBatch(requestMaxBytes, config.compression());
+        InsertBatch batch = buffer.next(requestMaxBytes, clock.millis());
         if (batch == null) {
             deadLetterOversizeHead();
+            return;
+        }
+        if (batch.body().length > requestMaxBytes) {
+            rewind("request bodies sealed before the body limit was lowered to " + requestMaxBytes + " bytes");
             return;
         }
         Instant sentAt = scheduler.now();
@@ -182,9 +185,10 @@ public class ClickHouseSinkTask extends SinkTask {
                 buffer.removeStored(batch);
                 consecutiveFirstRowRejections = 0;
                 metrics.inserted(batch.rowCount(), batch.body().length);
-                log.info("Inserted {} rows ({} bytes, {} before compression); {} rows buffered; next insert at {} "
-                        + "(spacing {} ms)", batch.rowCount(), batch.body().length, batch.rawBytes(), buffer.size(),
-                        scheduler.nextAttempt(), scheduler.spacing().toMillis());
+                log.info("Inserted {} rows ({} bytes, {} before compression, {}); {} rows buffered; next insert at {} "
+                        + "(spacing {} ms)", batch.rowCount(), batch.body().length, batch.rawBytes(),
+                        batch.format().clickHouseName(), buffer.size(), scheduler.nextAttempt(),
+                        scheduler.spacing().toMillis());
                 resumeIfDrained();
             }
             case THROTTLED -> {
@@ -229,6 +233,12 @@ public class ClickHouseSinkTask extends SinkTask {
     private void deadLetterRejectedRow(InsertBatch batch, InsertResponse response) {
         int row = InsertOutcome.rejectedRow(response.body());
         String reason = "ClickHouse refused the row with error code " + InsertOutcome.clickHouseCode(response.body());
+        if (batch.origins() == null) {
+            fail("ClickHouse refused row " + row + " of a " + batch.format().clickHouseName() + " insert"
+                    + describeCode(response) + "; the sink validates every value, so the table probably does not "
+                    + "match the columns of http_log.sql.");
+            return;
+        }
         if (row < 1 || row > batch.rowCount()) {
             fail("ClickHouse refused row " + row + " of a " + batch.rowCount() + "-row insert" + describeCode(response)
                     + "; the row is not in the batch, so the request itself is malformed.");
@@ -246,7 +256,7 @@ public class ClickHouseSinkTask extends SinkTask {
                     + "errors.tolerance=all and errors.deadletterqueue.topic.name");
             return;
         }
-        reportFromPreCommit(buffer.removeAt(row - 1), reason);
+        reportFromPreCommit(buffer.removeRejected(batch, row - 1), reason);
         log.warn("{} rows stay buffered for the next insert at {}", buffer.size(), scheduler.nextAttempt());
     }
 
@@ -264,11 +274,11 @@ public class ClickHouseSinkTask extends SinkTask {
             fail(reason + " and no dead-letter queue is available");
             return;
         }
-        reportFromPreCommit(buffer.removeAt(0), reason);
+        reportFromPreCommit(buffer.removeOldestStaged(), reason);
     }
 
     /** Reports a buffered row from preCommit; a reporter that throws fails the task instead. */
-    private void reportFromPreCommit(PendingRow row, String reason) {
+    private void reportFromPreCommit(RecordBuffer.RemovedRow row, String reason) {
         try {
             reportErrant(RejectedRows.toRecord(row), new DataException(reason));
         } catch (RuntimeException e) {
@@ -337,16 +347,46 @@ public class ClickHouseSinkTask extends SinkTask {
         }
     }
 
+    /**
+     * Drops the whole buffer and has the worker re-deliver every partition from its first pending
+     * row: sealed bodies mix partitions and cannot be cut, so this is how they are re-sealed smaller
+     * (after a 413) or rid of a revoked partition's rows.
+     */
+    private void rewind(String why) {
+        Map<TopicPartition, Long> pending = buffer.firstPendingOffsets();
+        buffer.clear();
+        offsets.forget(pending.keySet());
+        if (context != null && !pending.isEmpty()) {
+            context.offset(pending);
+        }
+        log.warn("Dropped the buffer ({}): re-reading {} from offsets {}", why, pending.keySet(), pending);
+        resumeIfDrained();
+    }
+
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        buffer.drop(partitions);
+        Map<TopicPartition, Long> pending = buffer.firstPendingOffsets();
         offsets.forget(partitions);
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> kept = new java.util.HashMap<>(pending);
+        kept.keySet().removeAll(partitions);
+        buffer.clear();
+        offsets.forget(kept.keySet());
+        if (context != null && !kept.isEmpty()) {
+            context.offset(kept);
+        }
+        resumeIfDrained();
     }
 
     @Override
     public void stop() {
         if (client != null) {
             client.close();
+        }
+        if (buffer != null) {
+            buffer.close();
         }
     }
 }

@@ -5,15 +5,15 @@ package org.httplog.connect.clickhouse;
  * converter's {@code HttpLogRecord} struct it is filled from and how the value is encoded.
  */
 enum HttpLogColumn {
-    TIMESTAMP("timestamp", "timestampEpochMilli", Kind.DATETIME_FROM_EPOCH_MILLI),
-    RESOURCE_ID("resource_id", "resourceId", Kind.UINT64),
-    BYTES_SENT("bytes_sent", "bytesSent", Kind.UINT64),
-    REQUEST_TIME_MILLI("request_time_milli", "requestTimeMilli", Kind.UINT64),
-    RESPONSE_STATUS("response_status", "responseStatus", Kind.UINT16),
-    CACHE_STATUS("cache_status", "cacheStatus", Kind.STRING),
-    METHOD("method", "method", Kind.STRING),
-    REMOTE_ADDR("remote_addr", "remoteAddr", Kind.STRING),
-    URL("url", "url", Kind.STRING);
+    TIMESTAMP("timestamp", "timestampEpochMilli", Kind.DATETIME_FROM_EPOCH_MILLI, "DateTime"),
+    RESOURCE_ID("resource_id", "resourceId", Kind.UINT64, "UInt64"),
+    BYTES_SENT("bytes_sent", "bytesSent", Kind.UINT64, "UInt64"),
+    REQUEST_TIME_MILLI("request_time_milli", "requestTimeMilli", Kind.UINT64, "UInt64"),
+    RESPONSE_STATUS("response_status", "responseStatus", Kind.UINT16, "UInt16"),
+    CACHE_STATUS("cache_status", "cacheStatus", Kind.STRING, "LowCardinality(String)"),
+    METHOD("method", "method", Kind.STRING, "LowCardinality(String)"),
+    REMOTE_ADDR("remote_addr", "remoteAddr", Kind.STRING, "String"),
+    URL("url", "url", Kind.STRING, "String");
 
     /** How a Connect value becomes a ClickHouse value. */
     enum Kind {
@@ -30,11 +30,24 @@ enum HttpLogColumn {
     private final String column;
     private final String field;
     private final Kind kind;
+    private final String nativeType;
 
-    HttpLogColumn(String column, String field, Kind kind) {
+    HttpLogColumn(String column, String field, Kind kind, String nativeType) {
         this.column = column;
         this.field = field;
         this.kind = kind;
+        this.nativeType = nativeType;
+    }
+
+    /** The comma-separated column list for the INSERT statement, in table order. */
+    static String columnList() {
+        return java.util.Arrays.stream(values()).map(HttpLogColumn::column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The type this column's values are sent as in the Native format. */
+    String nativeType() {
+        return nativeType;
     }
 
     String column() {

@@ -1,184 +1,215 @@
 package org.httplog.connect.clickhouse;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.zip.Deflater;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
- * Encoded rows waiting for an insert, in the order the task received them.
+ * Rows waiting for an insert, oldest first, in two compact stages: rows just received are staged
+ * as encoded bytes ({@link StagedRows}); once they would fill a request, the oldest of them are
+ * sealed into a finished request body ({@link BatchSealer}) and only that compressed body is kept.
+ * So a backlog costs about its compressed size in memory, plus at most one request's worth of
+ * staged rows.
  *
- * <p>Batches are always taken from the head, so what is left for each partition is always a
- * suffix of what it received: the offset of a partition's first pending row is the offset up to
- * which everything before has been stored. Not thread-safe; owned by the task thread.
+ * <p>Batches are sent oldest first and sealed from the oldest staged rows, so what is left for
+ * each partition is always a suffix of what it received: the offset of a partition's first pending
+ * row is the offset up to which everything before has been stored. Not thread-safe; owned by the
+ * task thread.
  */
 final class RecordBuffer {
 
-    /** Most raw bytes considered for one compressed request, as a multiple of the body limit. */
-    static final int MAX_COMPRESSION_RATIO = 40;
-    private static final int MAX_SIZING_ROUNDS = 6;
+    /** Staged rows are sealed once they are expected to fill this much of a request body. */
+    private static final double SEAL_AT = 1.05;
 
-    private final ArrayDeque<PendingRow> rows = new ArrayDeque<>();
-    private final Map<TopicPartition, Integer> pendingPerPartition = new HashMap<>();
-    private long bytes;
-    /** Raw to compressed size of the last compressed batch: the first guess for the next one. */
-    private double lastRatio = 8.0;
+    private final StagedRows staged = new StagedRows();
+    private final ArrayDeque<InsertBatch> sealed = new ArrayDeque<>();
+    private final BatchSealer sealer;
+    private long sealedBytes;
+    private int sealedRows;
 
-    void add(PendingRow row) {
-        rows.addLast(row);
-        pendingPerPartition.merge(row.partition(), 1, Integer::sum);
-        bytes += row.encoded().length;
-    }
-
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
-    int size() {
-        return rows.size();
-    }
-
-    long bytes() {
-        return bytes;
+    RecordBuffer(BatchSealer sealer) {
+        this.sealer = sealer;
     }
 
     /**
-     * The longest prefix of the buffer whose rows fit in {@code maxBodyBytes} once compressed, as one
-     * request body; null if the buffer is empty or its first row alone does not fit. Without
-     * compression the prefix is exact. With compression the size of a prefix is only known by
-     * compressing it: starting from the ratio of the previous batch, a few rounds scale the row count
-     * to the limit and keep the largest prefix that fitted.
+     * Stages a row, or throws a {@link DataException} if it encodes to more than {@code maxRowBytes}
+     * (it could never be sent).
      */
-    InsertBatch nextBatch(int maxBodyBytes, Compression compression) {
-        long rawLimit = compression == Compression.NONE ? maxBodyBytes : (long) maxBodyBytes * MAX_COMPRESSION_RATIO;
-        int available = 0;
-        long rawAvailable = 0;
-        for (PendingRow row : rows) {
-            if (rawAvailable + row.encoded().length > rawLimit) {
-                break;
-            }
-            rawAvailable += row.encoded().length;
-            available++;
-        }
-        if (available == 0) {
-            return null;
-        }
-        if (compression == Compression.NONE) {
-            return batch(available, compression);
-        }
-        InsertBatch best = null;
-        int fitting = 0;
-        int tooMany = available + 1;
-        int count = (int) Math.max(1, Math.min(available, (long) (maxBodyBytes * lastRatio * available
-                / rawAvailable)));
-        for (int round = 0; round < MAX_SIZING_ROUNDS; round++) {
-            InsertBatch candidate = batch(count, compression);
-            int next;
-            if (candidate.body().length <= maxBodyBytes) {
-                best = candidate;
-                fitting = count;
-                lastRatio = (double) candidate.rawBytes() / candidate.body().length;
-                if (count == available || candidate.body().length > maxBodyBytes * 0.95) {
-                    break;
-                }
-                next = (int) Math.min(tooMany - 1L, (long) (count * 0.98 * maxBodyBytes / candidate.body().length));
-            } else {
-                tooMany = count;
-                next = (int) Math.min(count - 1L, (long) (count * 0.98 * maxBodyBytes / candidate.body().length));
-                next = Math.max(fitting + 1, next);
-            }
-            if (next <= fitting || next >= tooMany) {
-                break;
-            }
-            count = next;
-        }
-        if (best == null && fitting == 0 && tooMany > 1) {
-            InsertBatch one = batch(1, compression);
-            best = one.body().length <= maxBodyBytes ? one : null;
-        }
-        return best;
+    void add(TopicPartition partition, long offset, HttpLogRow row, long receivedAtMillis, int maxRowBytes) {
+        staged.add(partition, offset, row, receivedAtMillis, maxRowBytes);
     }
 
-    private InsertBatch batch(int count, Compression compression) {
-        long size = 0;
-        Iterator<PendingRow> sizing = rows.iterator();
-        for (int i = 0; i < count; i++) {
-            size += sizing.next().encoded().length;
+    /** Seals full request bodies while the staged rows are expected to fill more than one. */
+    void sealFullRequests(int maxBodyBytes, long nowMillis) {
+        while (sealer.estimatedBodyBytes(staged, staged.size()) > maxBodyBytes * SEAL_AT) {
+            InsertBatch batch = sealer.seal(staged, maxBodyBytes, nowMillis);
+            if (batch == null) {
+                return;
+            }
+            keep(batch);
         }
-        byte[] raw = new byte[(int) size];
-        Map<TopicPartition, InsertBatch.OffsetRange> offsets = new HashMap<>();
-        int position = 0;
-        Iterator<PendingRow> iterator = rows.iterator();
-        for (int i = 0; i < count; i++) {
-            PendingRow row = iterator.next();
-            System.arraycopy(row.encoded(), 0, raw, position, row.encoded().length);
-            position += row.encoded().length;
-            offsets.merge(row.partition(), new InsertBatch.OffsetRange(row.offset(), row.offset()),
-                    (a, b) -> new InsertBatch.OffsetRange(a.first(), b.last()));
-        }
-        return new InsertBatch(count, compression.compress(raw), raw.length, compression, offsets);
     }
 
-    /** Forgets the rows of a batch that ClickHouse stored. */
+    /**
+     * The next request to send: the oldest sealed batch, or else one sealed now from the staged rows.
+     * Null when the buffer is empty or its oldest row alone does not fit {@code maxBodyBytes}. A
+     * sealed batch may be larger than {@code maxBodyBytes} if the limit was lowered after it was
+     * sealed; the caller checks.
+     */
+    InsertBatch next(int maxBodyBytes, long nowMillis) {
+        if (sealed.isEmpty()) {
+            InsertBatch batch = sealer.seal(staged, maxBodyBytes, nowMillis);
+            if (batch == null) {
+                return null;
+            }
+            keep(batch);
+        }
+        return sealed.peekFirst();
+    }
+
+    private void keep(InsertBatch batch) {
+        sealed.addLast(batch);
+        sealedBytes += batch.body().length;
+        sealedRows += batch.rowCount();
+    }
+
+    /** Forgets the batch that ClickHouse stored (the oldest). */
     void removeStored(InsertBatch batch) {
-        for (int i = 0; i < batch.rowCount(); i++) {
-            forget(rows.removeFirst());
+        if (sealed.peekFirst() != batch) {
+            throw new IllegalStateException("Only the oldest batch can have been stored");
         }
+        sealed.removeFirst();
+        sealedBytes -= batch.body().length;
+        sealedRows -= batch.rowCount();
+    }
+
+    /** A row taken out of the buffer for the dead-letter queue: where it came from and its encoded form. */
+    record RemovedRow(TopicPartition partition, long offset, HttpLogRow row, byte[] jsonLine) {
     }
 
     /**
-     * Takes out the row at {@code index} (0-based, in buffer order) of a batch that ClickHouse refused
-     * because of that row's data; the rows around it stay.
+     * Takes row {@code index} (0-based, in body order) out of the oldest batch, which ClickHouse
+     * refused because of that row's data; the batch is re-sealed without it. Only for formats whose
+     * errors name a row.
      */
-    PendingRow removeAt(int index) {
-        Iterator<PendingRow> iterator = rows.iterator();
-        PendingRow row = null;
-        for (int i = 0; i <= index; i++) {
-            row = iterator.next();
+    RemovedRow removeRejected(InsertBatch batch, int index) {
+        if (sealed.peekFirst() != batch || batch.origins() == null) {
+            throw new IllegalStateException("Rejected rows are only known for the oldest batch of a line format");
         }
-        iterator.remove();
-        forget(row);
+        byte[] raw = batch.compression().decompress(batch.body());
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            start = lineEnd(raw, start) + 1;
+        }
+        int end = lineEnd(raw, start);
+        byte[] line = Arrays.copyOfRange(raw, start, end);
+        ByteArrayOutputStream rest = new ByteArrayOutputStream(raw.length);
+        rest.write(raw, 0, start);
+        rest.write(raw, end + 1, raw.length - end - 1);
+        byte[] restRaw = rest.toByteArray();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        byte[] body;
+        try {
+            body = batch.compression().compress(restRaw, restRaw.length, deflater);
+        } finally {
+            deflater.end();
+        }
+        TopicPartition[] partitions = without(batch.origins().partitions(), index);
+        long[] offsets = new long[batch.rowCount() - 1];
+        System.arraycopy(batch.origins().offsets(), 0, offsets, 0, index);
+        System.arraycopy(batch.origins().offsets(), index + 1, offsets, index, offsets.length - index);
+        Map<TopicPartition, InsertBatch.OffsetRange> ranges = new HashMap<>();
+        for (int i = 0; i < offsets.length; i++) {
+            long offset = offsets[i];
+            ranges.merge(partitions[i], new InsertBatch.OffsetRange(offset, offset), (a, b) ->
+                    new InsertBatch.OffsetRange(Math.min(a.first(), b.first()), Math.max(a.last(), b.last())));
+        }
+        InsertBatch remaining = new InsertBatch(batch.rowCount() - 1, body, restRaw.length, batch.format(),
+                batch.compression(), ranges, batch.oldestReceivedAtMillis(),
+                new InsertBatch.RowOrigins(partitions, offsets));
+        removeStored(batch);
+        sealed.addFirst(remaining);
+        sealedBytes += body.length;
+        sealedRows += remaining.rowCount();
+        return new RemovedRow(batch.origins().partitions()[index], batch.origins().offsets()[index], null, line);
+    }
+
+    /** Takes out the oldest staged row (it does not fit a request on its own). */
+    RemovedRow removeOldestStaged() {
+        RemovedRow row = new RemovedRow(staged.partition(0), staged.offset(0), staged.firstRows(1).get(0), null);
+        staged.removeFirst(1);
         return row;
     }
 
-    /** Keeps the byte and per-partition counts in step with a row taken out of the deque. */
-    private void forget(PendingRow row) {
-        bytes -= row.encoded().length;
-        pendingPerPartition.computeIfPresent(row.partition(), (p, n) -> n == 1 ? null : n - 1);
+    boolean isEmpty() {
+        return sealed.isEmpty() && staged.size() == 0;
+    }
+
+    /** Rows held, sealed and staged. */
+    int size() {
+        return sealedRows + staged.size();
+    }
+
+    /** Bytes held: sealed bodies plus staged rows. */
+    long bytes() {
+        return sealedBytes + staged.bytes();
+    }
+
+    int sealedBatches() {
+        return sealed.size();
     }
 
     /** When the oldest buffered row was received (epoch ms), or -1 if the buffer is empty. */
     long oldestReceivedAtMillis() {
-        PendingRow oldest = rows.peekFirst();
-        return oldest == null ? -1 : oldest.receivedAtMillis();
+        InsertBatch oldest = sealed.peekFirst();
+        if (oldest != null) {
+            return oldest.oldestReceivedAtMillis();
+        }
+        return staged.size() == 0 ? -1 : staged.receivedAtMillis(0);
     }
 
-    /** Drops every row of the given partitions (they were revoked; their new owner re-reads them). */
-    void drop(Collection<TopicPartition> partitions) {
-        if (partitions.stream().noneMatch(pendingPerPartition::containsKey)) {
-            return;
-        }
-        rows.removeIf(row -> {
-            if (partitions.contains(row.partition())) {
-                bytes -= row.encoded().length;
-                return true;
-            }
-            return false;
-        });
-        pendingPerPartition.keySet().removeAll(partitions);
+    /** Drops everything (the caller rewinds the partitions that stay assigned). */
+    void clear() {
+        sealed.clear();
+        sealedBytes = 0;
+        sealedRows = 0;
+        staged.clear();
     }
 
     /** For every partition with pending rows, the offset of its first (lowest) pending row. */
     Map<TopicPartition, Long> firstPendingOffsets() {
         Map<TopicPartition, Long> first = new HashMap<>();
-        for (PendingRow row : rows) {
-            if (first.size() == pendingPerPartition.size()) {
-                break;
-            }
-            first.putIfAbsent(row.partition(), row.offset());
+        for (InsertBatch batch : sealed) {
+            batch.offsets().forEach((partition, range) -> first.putIfAbsent(partition, range.first()));
+        }
+        for (int i = 0; i < staged.size(); i++) {
+            first.putIfAbsent(staged.partition(i), staged.offset(i));
         }
         return first;
+    }
+
+    void close() {
+        sealer.close();
+    }
+
+    private static int lineEnd(byte[] raw, int from) {
+        for (int i = from; i < raw.length; i++) {
+            if (raw[i] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("A line-format body ends without a newline");
+    }
+
+    private static TopicPartition[] without(TopicPartition[] partitions, int index) {
+        TopicPartition[] rest = new TopicPartition[partitions.length - 1];
+        System.arraycopy(partitions, 0, rest, 0, index);
+        System.arraycopy(partitions, index + 1, rest, index, rest.length - index);
+        return rest;
     }
 }

@@ -14,7 +14,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * Rebuilds the record of a row that ClickHouse refused, for the dead-letter queue.
  *
- * <p>The buffer keeps encoded rows, not records, so the record is rebuilt from the row: a struct
+ * <p>The buffer keeps encoded rows, not records, so the record is rebuilt from the row's values (or
+ * its JSON line, for a row ClickHouse refused): a struct
  * with the converter's field names and types (the masked address, as stored; the timestamp in whole
  * seconds, as ClickHouse received it) at the original topic, partition and offset. The worker
  * serializes it with the connector's value converter, so the dead-letter topic never holds an
@@ -30,9 +31,29 @@ final class RejectedRows {
     private RejectedRows() {
     }
 
-    static SinkRecord toRecord(PendingRow row) {
+    /** The record of a row taken out of the buffer, from its values or else from its JSON line. */
+    static SinkRecord toRecord(RecordBuffer.RemovedRow row) {
+        Struct struct = row.row() != null ? fromRow(row.row()) : fromJsonLine(row.jsonLine());
+        return new SinkRecord(row.partition().topic(), row.partition().partition(), null, null, SCHEMA, struct,
+                row.offset());
+    }
+
+    private static Struct fromRow(HttpLogRow row) {
+        return new Struct(SCHEMA)
+                .put(HttpLogColumn.TIMESTAMP.field(), row.timestampSeconds() * 1000)
+                .put(HttpLogColumn.RESOURCE_ID.field(), row.resourceId())
+                .put(HttpLogColumn.BYTES_SENT.field(), row.bytesSent())
+                .put(HttpLogColumn.REQUEST_TIME_MILLI.field(), row.requestTimeMilli())
+                .put(HttpLogColumn.RESPONSE_STATUS.field(), row.responseStatus())
+                .put(HttpLogColumn.CACHE_STATUS.field(), row.cacheStatus())
+                .put(HttpLogColumn.METHOD.field(), row.method())
+                .put(HttpLogColumn.REMOTE_ADDR.field(), row.remoteAddr())
+                .put(HttpLogColumn.URL.field(), row.url());
+    }
+
+    private static Struct fromJsonLine(byte[] line) {
         Struct struct = new Struct(SCHEMA);
-        try (JsonParser parser = JSON.createParser(row.encoded())) {
+        try (JsonParser parser = JSON.createParser(line)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 HttpLogColumn column = column(parser.currentName());
@@ -42,8 +63,7 @@ final class RejectedRows {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read back an encoded row", e);
         }
-        return new SinkRecord(row.partition().topic(), row.partition().partition(), null, null, SCHEMA, struct,
-                row.offset());
+        return struct;
     }
 
     private static Object value(HttpLogColumn column, JsonParser parser) throws IOException {

@@ -20,6 +20,7 @@ class FakeSinkTaskContext implements SinkTaskContext {
     final Set<TopicPartition> paused = new HashSet<>();
     final List<SinkRecord> deadLetters = new ArrayList<>();
     final List<Throwable> deadLetterReasons = new ArrayList<>();
+    final Map<TopicPartition, Long> rewoundTo = new java.util.HashMap<>();
     int commitRequests;
 
     @Override
@@ -29,10 +30,12 @@ class FakeSinkTaskContext implements SinkTaskContext {
 
     @Override
     public void offset(Map<TopicPartition, Long> offsets) {
+        rewoundTo.putAll(offsets);
     }
 
     @Override
     public void offset(TopicPartition tp, long offset) {
+        rewoundTo.put(tp, offset);
     }
 
     @Override
