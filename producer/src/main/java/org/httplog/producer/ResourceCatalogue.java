@@ -36,7 +36,8 @@ final class ResourceCatalogue {
                 id = 1 + random.nextLong(ID_SPACE);
             } while (!ids.add(id));
             Kind kind = Kind.draw(random);
-            byRank[rank] = new Resource(id, kind, url(kind, id, random), kind.drawSize(random));
+            byRank[rank] = new Resource(id, kind, url(kind, id, random), kind.drawSize(random),
+                    280 + random.nextInt(220));
         }
     }
 

@@ -16,7 +16,8 @@ import org.httplog.connect.converter.HttpLogRecordSchema;
  *       visitors), spread over {@value #IPV4_NETWORKS} IPv4 /24 networks and {@value #IPV6_NETWORKS}
  *       IPv6 /48 prefixes, {@value #IPV6_PERCENT}% of them IPv6;</li>
  *   <li>status, cache and method mixes that depend on the kind of resource; bytes sent from the
- *       resource's size and the status; latencies log-normal, slower on a cache miss.</li>
+ *       resource's size, its response headers and the status; latencies log-normal, slower on a
+ *       cache miss.</li>
  * </ul>
  * Not thread-safe.
  */
@@ -63,7 +64,7 @@ public final class SyntheticTraffic {
     }
 
     private long bytesSent(Resource resource, String method, int status) {
-        long headers = 280 + random.nextInt(220);
+        long headers = resource.headerBytes() + random.nextInt(4);
         if ("HEAD".equals(method) || status == 304 || status == 301 || status == 302) {
             return headers;
         }
@@ -72,7 +73,7 @@ public final class SyntheticTraffic {
             return headers + chunk;
         }
         if (status >= 400) {
-            return headers + 150 + random.nextInt(400);
+            return headers + 150 + status % 100 * 7; // the same error page each time
         }
         long body = resource.kind().dynamic() ? Math.round(resource.size() * Math.exp(random.nextGaussian() * 0.5))
                 : resource.size();

@@ -66,12 +66,15 @@ public final class EncodingDensity {
         Deflater deflater = new Deflater(codec.zstd ? 6 : codec.level, true);
         long total = 0;
         for (int from = 0; from < rows.size(); from += blockRows) {
-            List<HttpLogRow> block = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + blockRows)));
-            order.sort(block);
+            List<HttpLogRow> block = rows.subList(from, Math.min(rows.size(), from + blockRows));
+            List<HttpLogRow> sorted = new ArrayList<>(block.size());
+            for (int index : order.permutation(block)) {
+                sorted.add(block.get(index));
+            }
             sink.reset();
-            format.write(block, sink);
+            format.write(sorted, sink);
             total += codec.zstd ? Zstd.compress(java.util.Arrays.copyOf(sink.array(), sink.size()), codec.level).length
-                    : GzipFraming.deflateSegment(sink.array(), sink.size(), deflater).length;
+                    : Compression.GZIP.compress(sink.array(), sink.size(), deflater).length;
         }
         deflater.end();
         return total;
