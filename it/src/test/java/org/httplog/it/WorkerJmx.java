@@ -17,12 +17,21 @@ final class WorkerJmx {
 
     /** The value of a metric (attribute) of any MBean tagged with the connector's name, or null. */
     static Object metric(String connector, String attribute) throws Exception {
+        return first("kafka.connect:connector=" + connector + ",*", attribute);
+    }
+
+    /** A metric of the sink task's consumer (e.g. records-lag-max of its fetch manager), or null. */
+    static Object consumerMetric(String connector, int task, String attribute) throws Exception {
+        return first("kafka.consumer:type=consumer-fetch-manager-metrics,client-id=connector-consumer-" + connector
+                + "-" + task, attribute);
+    }
+
+    private static Object first(String pattern, String attribute) throws Exception {
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:"
                 + System.getProperty("it.connect.jmx-port") + "/jmxrmi");
         try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
-            Set<ObjectName> names = server.queryNames(new ObjectName("kafka.connect:connector=" + connector + ",*"),
-                    null);
+            Set<ObjectName> names = server.queryNames(new ObjectName(pattern), null);
             for (ObjectName name : names) {
                 for (MBeanAttributeInfo info : server.getMBeanInfo(name).getAttributes()) {
                     if (info.getName().equals(attribute)) {
