@@ -24,7 +24,7 @@ public final class BufferFootprint {
         List<HttpLogRow> rows = EncodingDensity.traffic(count, 1200);
         TopicPartition partition = new TopicPartition("http_log", 0);
         long before = usedAfterGc();
-        RecordBuffer buffer = new RecordBuffer(new BatchSealer(InsertFormat.NATIVE, Compression.GZIP, 9,
+        RecordBuffer buffer = new RecordBuffer(new BatchSealer(InsertFormat.NATIVE, Compression.ZSTD, 0,
                 RowOrder.TABLE_KEY));
         for (int i = 0; i < rows.size(); i++) {
             // a copy of the row, as each record arrives with strings of its own

@@ -1,10 +1,8 @@
 package org.httplog.connect.clickhouse;
 
-import com.github.luben.zstd.Zstd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.httplog.connect.converter.HttpLogRecordSchema;
 import org.httplog.connect.transforms.IpMask;
@@ -17,8 +15,8 @@ import org.httplog.producer.SyntheticTraffic;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.httplog.connect.clickhouse.EncodingDensity [rows] [records/s]</pre>
  *
- * zstd is measured for comparison only: ClickHouse takes it over HTTP in its own compressed-block
- * framing ({@code decompress=1}), which the sink does not implement.
+ * zstd is measured in ClickHouse's compressed-block framing ({@code insert.compression=ZSTD}), gzip
+ * as a gzip member ({@code GZIP}); both include their framing bytes.
  */
 public final class EncodingDensity {
 
@@ -63,7 +61,7 @@ public final class EncodingDensity {
     private static long compressedSize(List<HttpLogRow> rows, InsertFormat format, RowOrder order, int blockRows,
                                        Codec codec) {
         ByteSink sink = new ByteSink(1 << 20);
-        Deflater deflater = new Deflater(codec.zstd ? 6 : codec.level, true);
+        BodyCompressor compressor = (codec.zstd ? Compression.ZSTD : Compression.GZIP).compressor(codec.level);
         long total = 0;
         for (int from = 0; from < rows.size(); from += blockRows) {
             List<HttpLogRow> block = rows.subList(from, Math.min(rows.size(), from + blockRows));
@@ -73,10 +71,9 @@ public final class EncodingDensity {
             }
             sink.reset();
             format.write(sorted, sink);
-            total += codec.zstd ? Zstd.compress(java.util.Arrays.copyOf(sink.array(), sink.size()), codec.level).length
-                    : Compression.GZIP.compress(sink.array(), sink.size(), deflater).length;
+            total += compressor.compress(sink.array(), sink.size()).length;
         }
-        deflater.end();
+        compressor.close();
         return total;
     }
 
@@ -100,6 +97,7 @@ public final class EncodingDensity {
         GZIP_9("gzip-9", 9, false),
         ZSTD_3("zstd-3", 3, true),
         ZSTD_9("zstd-9", 9, true),
+        ZSTD_15("zstd-15", 15, true),
         ZSTD_19("zstd-19", 19, true);
 
         final String label;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -24,16 +23,25 @@ final class BatchSealer {
     private final InsertFormat format;
     private final Compression compression;
     private final RowOrder order;
-    private final Deflater deflater;
+    private final BodyCompressor compressor;
     private final ByteSink sink = new ByteSink(1 << 20);
-    /** Body bytes per staged byte of the last sealed batch. */
-    private double lastBodyPerStagedByte = 0.15;
+    /**
+     * Body bytes per staged byte of the last sealed batch. Starts low (denser than any codec gets on
+     * real rows), so the first full request is sealed late rather than early and half empty.
+     */
+    private double lastBodyPerStagedByte = 0.06;
 
+    /** @param compressionLevel the codec's level, 0 for its default */
     BatchSealer(InsertFormat format, Compression compression, int compressionLevel, RowOrder order) {
         this.format = format;
         this.compression = compression;
         this.order = order;
-        this.deflater = new Deflater(compressionLevel, true);
+        this.compressor = compression.compressor(compression.level(compressionLevel));
+    }
+
+    /** A new body for bytes of this sealer's format (a batch re-sealed without a row). */
+    byte[] compress(byte[] raw) {
+        return compressor.compress(raw, raw.length);
     }
 
     /** The expected body size of the first {@code count} staged rows, from the last batch's ratio. */
@@ -91,7 +99,7 @@ final class BatchSealer {
         }
         sink.reset();
         format.write(sorted, sink);
-        byte[] body = compression.compress(sink.array(), sink.size(), deflater);
+        byte[] body = compressor.compress(sink.array(), sink.size());
         Map<TopicPartition, InsertBatch.OffsetRange> offsets = new HashMap<>();
         long oldest = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {
@@ -129,6 +137,6 @@ final class BatchSealer {
     }
 
     void close() {
-        deflater.end();
+        compressor.close();
     }
 }

@@ -40,9 +40,11 @@ final class ClickHouseHttpClient implements AutoCloseable {
         this.http = builder.build();
         String query = "INSERT INTO " + config.database() + "." + config.table()
                 + " (" + HttpLogColumn.columnList() + ") FORMAT " + config.format().clickHouseName();
-        this.insertUrl = HttpUrl.get(config.url().toString()).newBuilder()
-                .addQueryParameter("query", query)
-                .build();
+        HttpUrl.Builder url = HttpUrl.get(config.url().toString()).newBuilder();
+        if (config.compression().compressedBlocks()) {
+            url.addQueryParameter("decompress", "1");
+        }
+        this.insertUrl = url.addQueryParameter("query", query).build();
         String password = config.password() == null ? "" : config.password().value();
         this.authorization = config.user().isEmpty() ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((config.user() + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -86,16 +86,17 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
     private static final String REQUEST_MAX_BYTES_DISPLAY = "Request body limit (bytes)";
 
     public static final String COMPRESSION_CONFIG = "insert.compression";
-    public static final String COMPRESSION_DEFAULT = Compression.GZIP.name();
-    private static final String COMPRESSION_DOC = "Compression of the request body: GZIP (Content-Encoding: "
-            + "gzip, about fifteen times more rows fit in request.max.bytes) or NONE. request.max.bytes limits the "
-            + "compressed size.";
+    public static final String COMPRESSION_DEFAULT = Compression.ZSTD.name();
+    private static final String COMPRESSION_DOC = "Compression of the request body: ZSTD (ClickHouse's own "
+            + "compressed blocks, sent with decompress=1: the most rows per request), GZIP (Content-Encoding: "
+            + "gzip) or NONE. request.max.bytes limits the compressed size.";
     private static final String COMPRESSION_DISPLAY = "Body compression";
 
     public static final String COMPRESSION_LEVEL_CONFIG = "insert.compression.level";
-    public static final int COMPRESSION_LEVEL_DEFAULT = 9;
-    private static final String COMPRESSION_LEVEL_DOC = "Deflate level of GZIP bodies, 1 (fastest) to 9 (densest). "
-            + "9 packs about 3% more rows per request than 6 for a few hundred milliseconds of CPU per request.";
+    public static final int COMPRESSION_LEVEL_DEFAULT = 0;
+    private static final String COMPRESSION_LEVEL_DOC = "Compression level: 0 for the codec's default (ZSTD 15, "
+            + "GZIP 9), else 1..22 for ZSTD, 1..9 for GZIP. Higher packs more rows per request for more CPU per "
+            + "request (docs/benchmarks.md has the figures).";
     private static final String COMPRESSION_LEVEL_DISPLAY = "Compression level";
 
     public static final String FORMAT_CONFIG = "insert.format";
@@ -176,6 +177,10 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
         this.httpTimeout = Duration.ofMillis(getLong(HTTP_TIMEOUT_MS_CONFIG));
         this.compression = Compression.valueOf(getString(COMPRESSION_CONFIG).toUpperCase(java.util.Locale.ROOT));
         this.compressionLevel = getInt(COMPRESSION_LEVEL_CONFIG);
+        String levelProblem = levelProblem(compression.name(), compressionLevel);
+        if (levelProblem != null) {
+            throw new ConfigException(COMPRESSION_LEVEL_CONFIG, compressionLevel, levelProblem);
+        }
         this.format = InsertFormat.valueOf(getString(FORMAT_CONFIG).toUpperCase(java.util.Locale.ROOT));
         this.rowOrder = RowOrder.valueOf(getString(ROW_ORDER_CONFIG).toUpperCase(java.util.Locale.ROOT));
         this.truststoreLocation = getString(TRUSTSTORE_LOCATION_CONFIG);
@@ -222,9 +227,9 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
                         Importance.HIGH, REQUEST_MAX_BYTES_DOC, BUDGET_GROUP, ++budget, Width.SHORT,
                         REQUEST_MAX_BYTES_DISPLAY)
                 .define(COMPRESSION_CONFIG, Type.STRING, COMPRESSION_DEFAULT,
-                        ConfigDef.CaseInsensitiveValidString.in(Compression.GZIP.name(), Compression.NONE.name()),
+                        ConfigDef.CaseInsensitiveValidString.in(names(Compression.values())),
                         Importance.MEDIUM, COMPRESSION_DOC, BUDGET_GROUP, ++budget, Width.SHORT, COMPRESSION_DISPLAY)
-                .define(COMPRESSION_LEVEL_CONFIG, Type.INT, COMPRESSION_LEVEL_DEFAULT, Range.between(1, 9),
+                .define(COMPRESSION_LEVEL_CONFIG, Type.INT, COMPRESSION_LEVEL_DEFAULT, Range.between(0, 22),
                         Importance.LOW, COMPRESSION_LEVEL_DOC, BUDGET_GROUP, ++budget, Width.SHORT,
                         COMPRESSION_LEVEL_DISPLAY)
                 .define(FORMAT_CONFIG, Type.STRING, FORMAT_DEFAULT, ConfigDef.CaseInsensitiveValidString.in(
@@ -236,6 +241,16 @@ public final class ClickHouseSinkConfig extends AbstractConfig {
                 .define(BUFFER_MAX_BYTES_CONFIG, Type.LONG, BUFFER_MAX_BYTES_DEFAULT, Range.atLeast(1024L),
                         Importance.MEDIUM, BUFFER_MAX_BYTES_DOC, BUFFER_GROUP, ++buffer, Width.SHORT,
                         BUFFER_MAX_BYTES_DISPLAY);
+    }
+
+    /** Why a level does not suit a codec, or null when it does. */
+    static String levelProblem(String compression, int level) {
+        Compression codec = Compression.valueOf(compression.toUpperCase(java.util.Locale.ROOT));
+        if (level > codec.maxLevel()) {
+            return codec.maxLevel() == 0 ? "Must be 0 with " + COMPRESSION_CONFIG + "=" + codec
+                    : "Must be at most " + codec.maxLevel() + " with " + COMPRESSION_CONFIG + "=" + codec;
+        }
+        return null;
     }
 
     private static String[] names(Enum<?>[] values) {

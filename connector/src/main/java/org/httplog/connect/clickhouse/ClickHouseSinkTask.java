@@ -73,8 +73,7 @@ public class ClickHouseSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         this.config = new ClickHouseSinkConfig(props);
-        this.buffer = new RecordBuffer(new BatchSealer(config.format(), config.compression(),
-                config.compressionLevel(), config.rowOrder()));
+        this.buffer = new RecordBuffer(CodecCheck.sealer(config));
         this.offsets = new OffsetTracker();
         int taskIndex = Integer.parseInt(props.getOrDefault(TASK_INDEX, "0"));
         int taskCount = Integer.parseInt(props.getOrDefault(TASK_COUNT, "1"));

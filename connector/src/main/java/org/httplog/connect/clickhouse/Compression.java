@@ -4,17 +4,24 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 
-/** How a request body is compressed on the wire; ClickHouse 18.16 and later take both. */
+/** How a request body is compressed on the wire; ClickHouse 18.16 and current releases take each. */
 enum Compression {
     /** The rows as they are. */
-    NONE(null) {
+    NONE(null, false, 0, 0) {
         @Override
-        byte[] compress(byte[] raw, int length, Deflater deflater) {
-            return Arrays.copyOf(raw, length);
+        BodyCompressor compressor(int level) {
+            return new BodyCompressor() {
+                @Override
+                public byte[] compress(byte[] raw, int length) {
+                    return Arrays.copyOf(raw, length);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override
@@ -22,31 +29,11 @@ enum Compression {
             return body;
         }
     },
-    /** {@code Content-Encoding: gzip} (RFC 1952), at the deflater's level. */
-    GZIP("gzip") {
-        private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-        private static final int TRAILER = 8;
-
+    /** {@code Content-Encoding: gzip}, deflate levels 1 to 9. */
+    GZIP("gzip", false, 9, 9) {
         @Override
-        byte[] compress(byte[] raw, int length, Deflater deflater) {
-            deflater.reset();
-            deflater.setInput(raw, 0, length);
-            deflater.finish();
-            byte[] out = new byte[Math.max(1024, length / 4)];
-            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
-            int size = HEADER.length;
-            while (!deflater.finished()) {
-                if (size == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                size += deflater.deflate(out, size, out.length - size);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(raw, 0, length);
-            out = Arrays.copyOf(out, size + TRAILER);
-            writeIntLe(out, size, (int) crc.getValue());
-            writeIntLe(out, size + 4, length);
-            return out;
+        BodyCompressor compressor(int level) {
+            return new GzipCompressor(level);
         }
 
         @Override
@@ -57,28 +44,60 @@ enum Compression {
                 throw new UncheckedIOException("Cannot read back a request body", e);
             }
         }
+    },
+    /** ClickHouse's compressed blocks with zstd ({@code decompress=1}), levels 1 to 22: the densest. */
+    ZSTD(null, true, 15, 22) {
+        @Override
+        BodyCompressor compressor(int level) {
+            return new ClickHouseZstdCompressor(level);
+        }
+
+        @Override
+        byte[] decompress(byte[] body) {
+            return ClickHouseZstdCompressor.decompress(body);
+        }
     };
 
     private final String contentEncoding;
+    private final boolean compressedBlocks;
+    private final int defaultLevel;
+    private final int maxLevel;
 
-    Compression(String contentEncoding) {
+    Compression(String contentEncoding, boolean compressedBlocks, int defaultLevel, int maxLevel) {
         this.contentEncoding = contentEncoding;
+        this.compressedBlocks = compressedBlocks;
+        this.defaultLevel = defaultLevel;
+        this.maxLevel = maxLevel;
     }
 
-    /** The body for the first {@code length} bytes of {@code raw} (the deflater is reset and reused). */
-    abstract byte[] compress(byte[] raw, int length, Deflater deflater);
+    /** A compressor at {@code level}, or at this codec's default level when it is 0. */
+    abstract BodyCompressor compressor(int level);
 
     /** The bytes a body was made from. */
     abstract byte[] decompress(byte[] body);
 
-    /** The {@code Content-Encoding} header value, or null when the body is sent as it is. */
+    /** The {@code Content-Encoding} header value, or null when none is sent. */
     String contentEncoding() {
         return contentEncoding;
     }
 
-    private static void writeIntLe(byte[] target, int offset, int value) {
-        for (int i = 0; i < 4; i++) {
-            target[offset + i] = (byte) (value >>> (8 * i));
-        }
+    /** Whether the body is ClickHouse compressed blocks (the query needs {@code decompress=1}). */
+    boolean compressedBlocks() {
+        return compressedBlocks;
+    }
+
+    /** The level used when {@code insert.compression.level} is 0. */
+    int defaultLevel() {
+        return defaultLevel;
+    }
+
+    /** The highest level this codec has (0: no levels). */
+    int maxLevel() {
+        return maxLevel;
+    }
+
+    /** The level to use for a configured value (0 = the default). */
+    int level(int configured) {
+        return configured == 0 ? defaultLevel : configured;
     }
 }

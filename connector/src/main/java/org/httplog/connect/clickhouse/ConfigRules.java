@@ -36,6 +36,12 @@ final class ConfigRules {
             error(values, ClickHouseSinkConfig.BUFFER_MAX_BYTES_CONFIG, "Must be at least "
                     + ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG + " (" + requestMax + "), or no request is ever full");
         }
+        String levelProblem = ClickHouseSinkConfig.levelProblem(
+                String.valueOf(values.get(ClickHouseSinkConfig.COMPRESSION_CONFIG).value()),
+                (int) number(values, ClickHouseSinkConfig.COMPRESSION_LEVEL_CONFIG));
+        if (levelProblem != null) {
+            error(values, ClickHouseSinkConfig.COMPRESSION_LEVEL_CONFIG, levelProblem);
+        }
         String user = (String) values.get(ClickHouseSinkConfig.CLICKHOUSE_USER_CONFIG).value();
         Password password = (Password) values.get(ClickHouseSinkConfig.CLICKHOUSE_PASSWORD_CONFIG).value();
         if ((user == null || user.isEmpty()) && password != null && !password.value().isEmpty()) {

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.Deflater;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
 
@@ -112,13 +111,7 @@ final class RecordBuffer {
         rest.write(raw, 0, start);
         rest.write(raw, end + 1, raw.length - end - 1);
         byte[] restRaw = rest.toByteArray();
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        byte[] body;
-        try {
-            body = batch.compression().compress(restRaw, restRaw.length, deflater);
-        } finally {
-            deflater.end();
-        }
+        byte[] body = sealer.compress(restRaw);
         TopicPartition[] partitions = without(batch.origins().partitions(), index);
         long[] offsets = new long[batch.rowCount() - 1];
         System.arraycopy(batch.origins().offsets(), 0, offsets, 0, index);

@@ -323,7 +323,7 @@ class ClickHouseSinkTaskTest {
 
     @Test
     void aBatchKnowsTheOffsetRangesItCarries() {
-        RecordBuffer buffer = new RecordBuffer(new BatchSealer(InsertFormat.ROW_BINARY, Compression.NONE, 6,
+        RecordBuffer buffer = new RecordBuffer(new BatchSealer(InsertFormat.ROW_BINARY, Compression.NONE, 0,
                 RowOrder.ARRIVAL));
         HttpLogRow row = HttpLogRow.of(row(1));
         buffer.add(P0, 10, row, 0, 1024);
