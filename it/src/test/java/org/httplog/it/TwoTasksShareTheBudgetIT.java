@@ -41,6 +41,7 @@ class TwoTasksShareTheBudgetIT {
                     "clickhouse.table", id,
                     "insert.interval.ms", "10000",
                     "insert.format", "ROW_BINARY",
+                    "insert.compression", "GZIP",
                     "errors.deadletterqueue.topic.name", id + "_dlq")));
             Await.until(Duration.ofMinutes(1), () -> runningTasks() == 2, () -> "two running tasks");
             Thread.sleep(80_000); // warm-up: the tasks find their turns
