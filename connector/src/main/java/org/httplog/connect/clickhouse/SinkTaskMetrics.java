@@ -1,6 +1,7 @@
 package org.httplog.connect.clickhouse;
 
 import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
@@ -21,6 +22,8 @@ import org.apache.kafka.common.metrics.stats.Value;
  */
 final class SinkTaskMetrics {
 
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final PluginMetrics metrics;
     private final Sensor requests;
     private final Sensor throttled;
@@ -31,9 +34,11 @@ final class SinkTaskMetrics {
     private final Sensor bytesInserted;
     private final Sensor insertLatency;
     private final Sensor deadLettered;
+    private final long instance;
 
     private SinkTaskMetrics(PluginMetrics metrics) {
         this.metrics = metrics;
+        this.instance = INSTANCES.incrementAndGet();
         this.requests = count("requests", "Requests sent to the proxy (every kind, every outcome).");
         this.throttled = count("requests-throttled", "Requests the proxy refused for rate (503 or 429).");
         this.failed = count("requests-failed", "Requests that failed otherwise (5xx, ClickHouse errors, I/O).");
@@ -107,8 +112,13 @@ final class SinkTaskMetrics {
         return sensor;
     }
 
+    /**
+     * Sensor names are global to the worker's metrics registry (only metric names carry the
+     * connector and task tags), so each task's sensors get names of their own: shared names would
+     * mix the counts of tasks and lose them all when any one task stops.
+     */
     private Sensor sensor(String name) {
-        return metrics == null ? null : metrics.addSensor("httplog-sink-" + name);
+        return metrics == null ? null : metrics.addSensor("httplog-sink-" + instance + "-" + name);
     }
 
     private MetricName name(String name, String description) {

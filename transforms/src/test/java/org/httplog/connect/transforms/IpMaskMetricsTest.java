@@ -66,6 +66,24 @@ class IpMaskMetricsTest {
     }
 
     @Test
+    void transformationsOfTwoConnectorsCountApartAndOneClosingKeepsTheOther() throws Exception {
+        try (Metrics metrics = new Metrics()) {
+            Plugin<Transformation<SinkRecord>> a = Plugin.wrapInstance(IpMaskTest.valueMask(Map.of()), metrics,
+                    () -> Map.of("connector", "a", "task", "0", "transformation", "anonymise"));
+            Plugin<Transformation<SinkRecord>> b = Plugin.wrapInstance(IpMaskTest.valueMask(Map.of()), metrics,
+                    () -> Map.of("connector", "b", "task", "0", "transformation", "anonymise"));
+            a.get().apply(IpMaskTest.record(IpMaskTest.SCHEMA, IpMaskTest.httpLog("1.2.3.4")));
+            b.get().apply(IpMaskTest.record(IpMaskTest.SCHEMA, IpMaskTest.httpLog("1.2.3.4, 5.6.7.8")));
+            a.close();
+            b.get().apply(IpMaskTest.record(IpMaskTest.SCHEMA, IpMaskTest.httpLog("1.2.3.4")));
+            assertEquals(3.0, value(metrics, IpMask.MASKED_METRIC));
+            assertEquals(1, metrics.metrics().keySet().stream()
+                    .filter(m -> m.name().equals(IpMask.MASKED_METRIC)).count());
+            b.close();
+        }
+    }
+
+    @Test
     void worksWithoutMetrics() {
         IpMask<SinkRecord> mask = IpMaskTest.valueMask(Map.of());
         mask.apply(IpMaskTest.record(IpMaskTest.SCHEMA, IpMaskTest.httpLog("1.2.3.4")));
