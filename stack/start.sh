@@ -86,28 +86,53 @@ EOF
 
 clickhouse_ready() { [[ "$(curl -s -m 2 "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/ping" 2>/dev/null)" == "Ok." ]]; }
 
-# POSTs every statement of <repo>/schema/clickhouse/*.sql (files sorted by name) directly
-# to ClickHouse; 18.16's HTTP interface takes one statement per request.
-clickhouse_apply_schema() {
-  local f stmt body code n=0
+# clickhouse_apply_sql FILE: POSTs every statement of FILE directly to ClickHouse (18.16's HTTP
+# interface takes one statement per request). Statements are split at ';', so comments in the
+# schema files must not contain one.
+clickhouse_apply_sql() {
+  local f="$1" stmt body code n=0
   body="$(mktemp)"
-  for f in "$REPO_ROOT"/schema/clickhouse/*.sql; do
-    [[ -e "$f" ]] || continue
-    while IFS= read -r -d '' stmt; do
-      # skip chunks that hold only comments and blanks
-      [[ -z "$(sed -e 's/--.*$//' <<<"$stmt" | tr -d '[:space:]')" ]] && continue
-      code="$(curl -s -o "$body" -w '%{http_code}' -m 60 --data-binary "$stmt" \
-        "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/" || true)"
-      if [[ "$code" != 200 ]]; then
-        cat "$body" >&2
-        rm -f "$body"
-        die "clickhouse: schema file $f failed (HTTP $code) on:$stmt"
-      fi
-      n=$((n + 1))
-    done < <(awk 'BEGIN { RS = ";" } { printf "%s%c", $0, 0 }' "$f")
-  done
+  while IFS= read -r -d '' stmt; do
+    # skip chunks that hold only comments and blanks
+    [[ -z "$(sed -e 's/--.*$//' <<<"$stmt" | tr -d '[:space:]')" ]] && continue
+    code="$(curl -s -o "$body" -w '%{http_code}' -m 60 --data-binary "$stmt" \
+      "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/" || true)"
+    if [[ "$code" != 200 ]]; then
+      cat "$body" >&2
+      rm -f "$body"
+      die "clickhouse: schema file $f failed (HTTP $code) on:$stmt"
+    fi
+    n=$((n + 1))
+  done < <(awk 'BEGIN { RS = ";" } { printf "%s%c", $0, 0 }' "$f")
   rm -f "$body"
-  info "clickhouse: applied $n schema statement(s) from schema/clickhouse/"
+  APPLIED_STATEMENTS=$((APPLIED_STATEMENTS + n))
+}
+
+# True when the server knows TTL clauses (ClickHouse 19.6 and later, not 18.16).
+clickhouse_has_ttl() {
+  local version major minor
+  version="$(curl -s -m 5 --data-binary 'SELECT version()' "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/")"
+  IFS=. read -r major minor _ <<<"$version"
+  [[ "$major" =~ ^[0-9]+$ && "$minor" =~ ^[0-9]+$ ]] || return 1
+  ((major > 19 || (major == 19 && minor >= 6)))
+}
+
+# Applies every schema/clickhouse/*.sql (sorted by name), then schema/clickhouse/ttl/*.sql when
+# the server has TTL. Without TTL (18.16) retention is stack/clickhouse-retention.sh's job.
+clickhouse_apply_schema() {
+  local f
+  APPLIED_STATEMENTS=0
+  for f in "$REPO_ROOT"/schema/clickhouse/*.sql; do
+    [[ -e "$f" ]] && clickhouse_apply_sql "$f"
+  done
+  if clickhouse_has_ttl; then
+    for f in "$REPO_ROOT"/schema/clickhouse/ttl/*.sql; do
+      [[ -e "$f" ]] && clickhouse_apply_sql "$f"
+    done
+  else
+    info "clickhouse: this version has no TTL, schema/clickhouse/ttl/ skipped (retention: stack/clickhouse-retention.sh)"
+  fi
+  info "clickhouse: applied $APPLIED_STATEMENTS schema statement(s) from schema/clickhouse/"
 }
 
 start_clickhouse() {

@@ -1,0 +1,6 @@
+-- Retention on ClickHouse versions with TTL (19.6 and later): raw rows 31 days, totals 400 days.
+-- stack/start.sh applies this file only when the server has TTL. ClickHouse 18.16 has none: there
+-- old partitions are dropped by stack/clickhouse-retention.sh (docs/traffic-totals.md).
+ALTER TABLE http_log MODIFY TTL timestamp + INTERVAL 31 DAY;
+
+ALTER TABLE http_log_totals MODIFY TTL minute + INTERVAL 400 DAY;
