@@ -86,28 +86,6 @@ EOF
 
 clickhouse_ready() { [[ "$(curl -s -m 2 "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/ping" 2>/dev/null)" == "Ok." ]]; }
 
-# clickhouse_apply_sql FILE: POSTs every statement of FILE directly to ClickHouse (18.16's HTTP
-# interface takes one statement per request). Statements are split at ';', so comments in the
-# schema files must not contain one.
-clickhouse_apply_sql() {
-  local f="$1" stmt body code n=0
-  body="$(mktemp)"
-  while IFS= read -r -d '' stmt; do
-    # skip chunks that hold only comments and blanks
-    [[ -z "$(sed -e 's/--.*$//' <<<"$stmt" | tr -d '[:space:]')" ]] && continue
-    code="$(curl -s -o "$body" -w '%{http_code}' -m 60 --data-binary "$stmt" \
-      "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/" || true)"
-    if [[ "$code" != 200 ]]; then
-      cat "$body" >&2
-      rm -f "$body"
-      die "clickhouse: schema file $f failed (HTTP $code) on:$stmt"
-    fi
-    n=$((n + 1))
-  done < <(awk 'BEGIN { RS = ";" } { printf "%s%c", $0, 0 }' "$f")
-  rm -f "$body"
-  APPLIED_STATEMENTS=$((APPLIED_STATEMENTS + n))
-}
-
 # True when the server knows TTL clauses (ClickHouse 19.6 and later, not 18.16).
 clickhouse_has_ttl() {
   local version major minor
