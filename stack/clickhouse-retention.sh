@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # stack/clickhouse-retention.sh [--dry-run]
 # Retention for ClickHouse versions without TTL (18.16, our local stack): drops the partitions of
-# http_log older than RAW_RETENTION_DAYS (default 31) and the monthly partitions of the totals
-# tables (http_log_totals*) that lie wholly before TOTALS_RETENTION_DAYS (default 400) ago. The same figures
+# http_log older than RAW_RETENTION_DAYS (default 31), and the monthly partitions of the totals
+# tables that lie wholly before their retention: http_log_totals FULL_TOTALS_RETENTION_DAYS
+# (default 92), the rollups http_log_totals_{status,resource,network} TOTALS_RETENTION_DAYS (400). The same figures
 # as schema/clickhouse/ttl/http_log_ttl.sql, which newer versions apply as TTL. Run it daily
 # (cron). Talks to ClickHouse directly on CLICKHOUSE_HTTP_PORT (database CLICKHOUSE_DATABASE,
 # default "default"), never through the proxy. Idempotent.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 : "${RAW_RETENTION_DAYS:=31}"
+: "${FULL_TOTALS_RETENTION_DAYS:=92}"
 : "${TOTALS_RETENTION_DAYS:=400}"
 : "${CLICKHOUSE_DATABASE:=default}"
 dry_run=0
@@ -39,6 +41,7 @@ drop_expired() {
 }
 
 drop_expired http_log "toYYYYMMDD(today() - $RAW_RETENTION_DAYS)"
-for t in http_log_totals http_log_totals_status http_log_totals_resource http_log_totals_network; do
+drop_expired http_log_totals "toYYYYMM(today() - $FULL_TOTALS_RETENTION_DAYS)"
+for t in http_log_totals_status http_log_totals_resource http_log_totals_network; do
   drop_expired "$t" "toYYYYMM(today() - $TOTALS_RETENTION_DAYS)"
 done
