@@ -29,6 +29,11 @@ KAFKA_LIB="$(realpath -m "$KAFKA_LIB")"
 : "${CONNECT_CLUSTER:=httplog-$(basename "$STACK_HOME")}"
 : "${KAFKA_HEAP_OPTS:=-Xms256m -Xmx1g}"
 : "${CONNECT_HEAP_OPTS:=-Xms256m -Xmx1g}"
+: "${CONNECT_METRICS_PORT=9404}"         # JMX exporter agent on the Connect worker (/metrics); empty or 0: off
+: "${KAFKA_METRICS_PORT=9405}"           # JMX exporter agent on the broker (/metrics); empty or 0: off
+: "${JMX_EXPORTER_JAR:=$REPO_ROOT/prometheus/target/jmx_prometheus_javaagent.jar}"   # built by mvn package
+: "${PROMETHEUS_PORT=9090}"              # Prometheus scraping both agents; empty or 0: not started
+: "${PROMETHEUS_RETENTION:=7d}"          # --storage.tsdb.retention.time
 : "${CONNECT_EXTRA_JVM_OPTS:=}"          # e.g. -javaagent:...jmx_prometheus_javaagent.jar=...
 : "${CONNECT_EXTRA_PROPS:=}"             # extra worker.properties lines (key=value, newline separated)
 : "${HTTPLOG_LOG_LEVEL:=DEBUG}"
@@ -38,10 +43,11 @@ KAFKA_LIB="$(realpath -m "$KAFKA_LIB")"
 : "${JAVA:=${JAVA_HOME:+$JAVA_HOME/bin/}java}"
 
 export STACK_HOME KAFKA_LIB CLICKHOUSE_HTTP_PORT CLICKHOUSE_TCP_PORT PROXY_PORT FAST_PROXY_PORT \
-  KAFKA_PORT KAFKA_CONTROLLER_PORT CONNECT_PORT JMX_PORT TOPIC TOPIC_PARTITIONS
+  KAFKA_PORT KAFKA_CONTROLLER_PORT CONNECT_PORT JMX_PORT TOPIC TOPIC_PARTITIONS \
+  CONNECT_METRICS_PORT KAFKA_METRICS_PORT PROMETHEUS_PORT
 
 # shellcheck disable=SC2034  # used by the scripts that source this file
-ALL_SERVICES=(clickhouse proxy kafka connect)   # start order; stop goes in reverse
+ALL_SERVICES=(clickhouse proxy kafka connect prometheus)   # start order; stop goes in reverse
 PIDS_DIR="$STACK_HOME/pids"
 LOGS_DIR="$STACK_HOME/logs"
 LOG4J_CONFIG="$STACK_DIR/config/log4j2.properties"
@@ -162,6 +168,29 @@ wait_ready() {
 
 http_code() { curl -s -o /dev/null -m "${2:-3}" -w '%{http_code}' "$1" 2>/dev/null || true; }
 
+# ---- ClickHouse ---------------------------------------------------------------------
+# clickhouse_apply_sql FILE [DATABASE]: POSTs every statement of FILE directly to ClickHouse
+# (18.16's HTTP interface takes one statement per request), in DATABASE (default: the server's).
+# Statements are split at ';', so comments in the schema files must not contain one.
+clickhouse_apply_sql() {
+  local f="$1" db="${2:-}" stmt body code n=0
+  body="$(mktemp)"
+  while IFS= read -r -d '' stmt; do
+    # skip chunks that hold only comments and blanks
+    [[ -z "$(sed -e 's/--.*$//' <<<"$stmt" | tr -d '[:space:]')" ]] && continue
+    code="$(curl -s -o "$body" -w '%{http_code}' -m 60 --data-binary "$stmt" \
+      "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/${db:+?database=$db}" || true)"
+    if [[ "$code" != 200 ]]; then
+      cat "$body" >&2
+      rm -f "$body"
+      die "clickhouse: schema file $f failed (HTTP $code) on:$stmt"
+    fi
+    n=$((n + 1))
+  done < <(awk 'BEGIN { RS = ";" } { printf "%s%c", $0, 0 }' "$f")
+  rm -f "$body"
+  APPLIED_STATEMENTS=$((${APPLIED_STATEMENTS:-0} + n))
+}
+
 # ---- Java --------------------------------------------------------------------------
 require_kafka_lib() {
   [[ -f "$KAFKA_LIB/.complete" ]] || die "Kafka runtime missing in $KAFKA_LIB: run stack/install.sh"
@@ -185,6 +214,21 @@ jmx_opts() {
     -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false \
     -Dcom.sun.management.jmxremote.local.only=false \
     -Dcom.sun.management.jmxremote.host=127.0.0.1 -Djava.rmi.server.hostname=127.0.0.1
+}
+
+enabled_port() { [[ -n "$1" && "$1" != 0 ]]; }
+
+# metrics_agent_opts PORT RULES: prints the -javaagent option of the Prometheus JMX exporter
+# serving /metrics on 127.0.0.1:PORT with the rules file RULES; nothing when PORT is off. A
+# missing agent jar (not built yet) is a warning: the JVM then starts without the agent.
+metrics_agent_opts() {
+  local port="$1" rules="$2"
+  enabled_port "$port" || return 0
+  if [[ ! -f "$JMX_EXPORTER_JAR" ]]; then
+    warn "no JMX exporter agent at $JMX_EXPORTER_JAR (built by 'mvn -DskipTests package'): no metrics on port $port"
+    return 0
+  fi
+  printf '%s\n' "-javaagent:$JMX_EXPORTER_JAR=127.0.0.1:$port:$rules"
 }
 
 # kafka_tool CLASS ARGS...: runs a Kafka CLI class (TopicCommand, StorageTool, ...).

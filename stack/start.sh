@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# stack/start.sh [service...]   services: clickhouse proxy kafka connect (default: all)
+# stack/start.sh [service...]   services: clickhouse proxy kafka connect prometheus (default: all)
 # Starts each service (in dependency order) as a background process and waits until it is
 # ready. A service that is already running is left alone, so running this twice is harmless.
 set -euo pipefail
@@ -86,28 +86,31 @@ EOF
 
 clickhouse_ready() { [[ "$(curl -s -m 2 "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/ping" 2>/dev/null)" == "Ok." ]]; }
 
-# POSTs every statement of <repo>/schema/clickhouse/*.sql (files sorted by name) directly
-# to ClickHouse; 18.16's HTTP interface takes one statement per request.
+# True when the server knows TTL clauses (ClickHouse 19.6 and later, not 18.16).
+clickhouse_has_ttl() {
+  local version major minor
+  version="$(curl -s -m 5 --data-binary 'SELECT version()' "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/")"
+  IFS=. read -r major minor _ <<<"$version"
+  [[ "$major" =~ ^[0-9]+$ && "$minor" =~ ^[0-9]+$ ]] || return 1
+  ((major > 19 || (major == 19 && minor >= 6)))
+}
+
+# Applies every schema/clickhouse/*.sql (sorted by name), then schema/clickhouse/ttl/*.sql when
+# the server has TTL. Without TTL (18.16) retention is stack/clickhouse-retention.sh's job.
 clickhouse_apply_schema() {
-  local f stmt body code n=0
-  body="$(mktemp)"
+  local f
+  APPLIED_STATEMENTS=0
   for f in "$REPO_ROOT"/schema/clickhouse/*.sql; do
-    [[ -e "$f" ]] || continue
-    while IFS= read -r -d '' stmt; do
-      # skip chunks that hold only comments and blanks
-      [[ -z "$(sed -e 's/--.*$//' <<<"$stmt" | tr -d '[:space:]')" ]] && continue
-      code="$(curl -s -o "$body" -w '%{http_code}' -m 60 --data-binary "$stmt" \
-        "http://127.0.0.1:$CLICKHOUSE_HTTP_PORT/" || true)"
-      if [[ "$code" != 200 ]]; then
-        cat "$body" >&2
-        rm -f "$body"
-        die "clickhouse: schema file $f failed (HTTP $code) on:$stmt"
-      fi
-      n=$((n + 1))
-    done < <(awk 'BEGIN { RS = ";" } { printf "%s%c", $0, 0 }' "$f")
+    [[ -e "$f" ]] && clickhouse_apply_sql "$f"
   done
-  rm -f "$body"
-  info "clickhouse: applied $n schema statement(s) from schema/clickhouse/"
+  if clickhouse_has_ttl; then
+    for f in "$REPO_ROOT"/schema/clickhouse/ttl/*.sql; do
+      [[ -e "$f" ]] && clickhouse_apply_sql "$f"
+    done
+  else
+    info "clickhouse: this version has no TTL, schema/clickhouse/ttl/ skipped (retention: stack/clickhouse-retention.sh)"
+  fi
+  info "clickhouse: applied $APPLIED_STATEMENTS schema statement(s) from schema/clickhouse/"
 }
 
 start_clickhouse() {
@@ -255,7 +258,7 @@ start_kafka() {
   local d="$STACK_HOME/kafka" opts jmx cluster_id
   require_kafka_lib
   if ! is_running kafka; then
-    require_free_ports kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_JMX_PORT"
+    require_free_ports kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_JMX_PORT" "$KAFKA_METRICS_PORT"
     kafka_config
     if [[ ! -f "$d/data/meta.properties" ]]; then
       cluster_id="$(kafka_tool kafka.tools.StorageTool random-uuid)"
@@ -266,7 +269,8 @@ start_kafka() {
     # 'Kafka Server started' is looked for in this lifetime's log only
     if [[ -f "$LOGS_DIR/kafka.log" ]]; then mv -f "$LOGS_DIR/kafka.log" "$LOGS_DIR/kafka.log.prev"; fi
     mapfile -t opts < <(java_common_opts kafka)
-    mapfile -t jmx < <(jmx_opts "$KAFKA_JMX_PORT")
+    mapfile -t jmx < <(jmx_opts "$KAFKA_JMX_PORT"
+      metrics_agent_opts "$KAFKA_METRICS_PORT" "$REPO_ROOT/prometheus/jmx-exporter/kafka.yml")
     # shellcheck disable=SC2086  # heap options are a word list
     launch kafka "$LOGS_DIR/kafka.out" "$JAVA" $KAFKA_HEAP_OPTS "${opts[@]}" "${jmx[@]}" \
       -cp "$KAFKA_LIB/*" kafka.Kafka "$d/server.properties"
@@ -329,11 +333,12 @@ start_connect() {
   require_kafka_lib
   if ! is_running connect; then
     is_running kafka || port_open "$KAFKA_PORT" || die "connect: Kafka is not running (stack/start.sh kafka)"
-    require_free_ports connect "$CONNECT_PORT" "$JMX_PORT"
+    require_free_ports connect "$CONNECT_PORT" "$JMX_PORT" "$CONNECT_METRICS_PORT"
     connect_config
     connect_install_plugin
     mapfile -t opts < <(java_common_opts connect)
-    mapfile -t jmx < <(jmx_opts "$JMX_PORT")
+    mapfile -t jmx < <(jmx_opts "$JMX_PORT"
+      metrics_agent_opts "$CONNECT_METRICS_PORT" "$REPO_ROOT/prometheus/jmx-exporter/connect.yml")
     # shellcheck disable=SC2086  # word lists
     launch connect "$LOGS_DIR/connect.out" "$JAVA" $CONNECT_HEAP_OPTS "${opts[@]}" "${jmx[@]}" \
       $CONNECT_EXTRA_JVM_OPTS -cp "$KAFKA_LIB/*" \
@@ -342,6 +347,42 @@ start_connect() {
     warn "connect: $(plugin_jar) differs from the jar the running worker loaded; restart it: stack/stop.sh connect && stack/start.sh connect"
   fi
   wait_ready connect connect_ready
+}
+
+# ---- Prometheus: scrapes the JMX exporter agents of the worker and the broker --------
+# The config is prometheus/prometheus.yml (the docker-compose one) with the compose service
+# addresses replaced by this stack's ports (an agent that is off shows as a target that is down).
+prometheus_config() {
+  local d="$STACK_HOME/prometheus" connect_target kafka_target
+  mkdir -p "$d/data" "$LOGS_DIR"
+  connect_target="127.0.0.1:${CONNECT_METRICS_PORT:-0}"
+  kafka_target="127.0.0.1:${KAFKA_METRICS_PORT:-0}"
+  {
+    echo "# generated by stack/start.sh from prometheus/prometheus.yml: edits are overwritten"
+    sed -e "s#connect:9404#$connect_target#" -e "s#kafka:9405#$kafka_target#" \
+      "$REPO_ROOT/prometheus/prometheus.yml"
+  } >"$d/prometheus.yml"
+  promtool check config "$d/prometheus.yml" >"$LOGS_DIR/promtool.out" 2>&1 ||
+    { cat "$LOGS_DIR/promtool.out" >&2; die "prometheus: promtool rejects $d/prometheus.yml"; }
+}
+
+prometheus_ready() { [[ "$(http_code "http://127.0.0.1:$PROMETHEUS_PORT/-/ready")" == 200 ]]; }
+
+start_prometheus() {
+  local d="$STACK_HOME/prometheus"
+  if ! enabled_port "$PROMETHEUS_PORT"; then
+    info "prometheus: off (PROMETHEUS_PORT empty or 0)"
+    return 0
+  fi
+  if ! is_running prometheus; then
+    require_free_ports prometheus "$PROMETHEUS_PORT"
+    prometheus_config
+    launch prometheus "$LOGS_DIR/prometheus.log" prometheus \
+      "--config.file=$d/prometheus.yml" "--storage.tsdb.path=$d/data" \
+      "--storage.tsdb.retention.time=$PROMETHEUS_RETENTION" \
+      "--web.listen-address=127.0.0.1:$PROMETHEUS_PORT" --web.enable-lifecycle
+  fi
+  wait_ready prometheus prometheus_ready
 }
 
 # ---- main ---------------------------------------------------------------------------

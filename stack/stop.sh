@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# stack/stop.sh [service...]   services: producer connect kafka proxy clickhouse (default: all)
+# stack/stop.sh [service...]   services: prometheus producer connect kafka proxy clickhouse (default: all)
 # Stops services by PID (SIGTERM, then SIGKILL after STOP_TIMEOUT s), in reverse start order,
 # and removes their PID files. Idempotent.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-order=(producer connect kafka proxy clickhouse)
+order=(prometheus producer connect kafka proxy clickhouse)
 services=("$@")
 ((${#services[@]})) || services=("${order[@]}")
 for s in "${services[@]}"; do
