@@ -37,8 +37,8 @@ public final class BufferFootprint {
                 buffer.sealFullRequests(REQUEST_MAX_BYTES, i);
             }
         }
-        rows = null;
         long held = usedAfterGc() - before;
+        java.lang.ref.Reference.reachabilityFence(rows); // in both measurements: only the buffer differs
         long sealedRows = 0;
         long sealedBytes = 0;
         int requests = buffer.sealedBatches();

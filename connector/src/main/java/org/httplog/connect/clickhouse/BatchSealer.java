@@ -24,7 +24,8 @@ final class BatchSealer {
     private final Compression compression;
     private final RowOrder order;
     private final BodyCompressor compressor;
-    private final ByteSink sink = new ByteSink(1 << 20);
+    /** Encodes candidates; trimmed after each seal so a request's raw size is not kept between windows. */
+    private final ByteSink sink = new ByteSink(64 * 1024);
     /**
      * Body bytes per staged byte of the last sealed batch. Starts low (denser than any codec gets on
      * real rows), so the first full request is sealed late rather than early and half empty.
@@ -87,6 +88,8 @@ final class BatchSealer {
             lastBodyPerStagedByte = (double) best.body().length / staged.encodedBytes(best.rowCount());
             staged.removeFirst(best.rowCount());
         }
+        sink.reset();
+        sink.trimTo(64 * 1024);
         return best;
     }
 

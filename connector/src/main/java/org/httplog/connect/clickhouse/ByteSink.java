@@ -30,6 +30,14 @@ final class ByteSink extends OutputStream {
         return size;
     }
 
+    /** Shrinks the backing array to {@code capacity} if it is more than twice that (never below the size). */
+    void trimTo(int capacity) {
+        int target = Math.max(capacity, size);
+        if (bytes.length > 2L * target) {
+            bytes = Arrays.copyOf(bytes, target);
+        }
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }

@@ -188,6 +188,7 @@ final class RecordBuffer {
 
     void close() {
         sealer.close();
+        staged.close();
     }
 
     private static int lineEnd(byte[] raw, int from) {
