@@ -34,7 +34,7 @@ public final class BufferFootprint {
                     new String(row.method()), new String(row.remoteAddr()), new String(row.url())), i,
                     REQUEST_MAX_BYTES);
             if (i % 500 == 499) {
-                buffer.sealFullRequests(REQUEST_MAX_BYTES, i);
+                buffer.sealFullRequests(REQUEST_MAX_BYTES);
             }
         }
         long held = usedAfterGc() - before;
@@ -44,7 +44,7 @@ public final class BufferFootprint {
         int requests = buffer.sealedBatches();
         long stagedRows = buffer.size();
         while (buffer.sealedBatches() > 0) {
-            InsertBatch batch = buffer.next(REQUEST_MAX_BYTES, 0);
+            InsertBatch batch = buffer.next(REQUEST_MAX_BYTES);
             sealedRows += batch.rowCount();
             sealedBytes += batch.body().length;
             buffer.removeStored(batch);

@@ -3,6 +3,7 @@ package org.httplog.connect.clickhouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.httplog.connect.converter.HttpLogRecordSchema;
 import org.httplog.connect.transforms.IpMask;
@@ -13,7 +14,10 @@ import org.httplog.producer.SyntheticTraffic;
  * codec, on the synthetic producer's traffic (masked as the sink receives it). The figures of
  * docs/benchmarks.md "Rows per request".
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.httplog.connect.clickhouse.EncodingDensity [rows] [records/s]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.httplog.connect.clickhouse.EncodingDensity [rows] [records/s] [--sealed-only]</pre>
+ *
+ * First, rows per full 1 MiB request as the sink seals them (every format and codec at its default
+ * level); then the matrix of block sizes, orders and codec levels.
  *
  * zstd is measured in ClickHouse's compressed-block framing ({@code insert.compression=ZSTD}), gzip
  * as a gzip member ({@code GZIP}); both include their framing bytes.
@@ -32,6 +36,10 @@ public final class EncodingDensity {
         List<HttpLogRow> rows = traffic(count, rate);
         System.out.printf("%,d rows of synthetic traffic at %.0f records/s, addresses masked (IPv4 /24, IPv6 /48)%n%n",
                 rows.size(), rate);
+        sealedRequests(rows);
+        if (args.length > 2 && args[2].equals("--sealed-only")) {
+            return;
+        }
         System.out.printf("%-12s %-10s %7s %-8s %12s %10s%n", "format", "order", "block", "codec", "rows/MiB",
                 "bytes/row");
         for (InsertFormat format : InsertFormat.values()) {
@@ -55,6 +63,42 @@ public final class EncodingDensity {
             System.out.printf("%nuncompressed %s: %.1f bytes/row, %,.0f rows/MiB", format.clickHouseName(),
                     (double) raw / rows.size(), MIB / ((double) raw / rows.size()));
         }
+        System.out.println();
+    }
+
+    /** Rows per full 1 MiB request as the sink seals them (sorted by the table key, default levels). */
+    private static void sealedRequests(List<HttpLogRow> rows) {
+        System.out.printf("%-12s %-6s %16s %14s%n", "format", "codec", "rows/request", "body bytes");
+        TopicPartition partition = new TopicPartition("http_log", 0);
+        for (InsertFormat format : InsertFormat.values()) {
+            for (Compression compression : Compression.values()) {
+                RecordBuffer buffer = new RecordBuffer(new BatchSealer(format, compression, 0, RowOrder.TABLE_KEY));
+                for (int i = 0; i < rows.size(); i++) {
+                    buffer.add(partition, i, rows.get(i), i, MIB);
+                    if (i % 500 == 499) {
+                        buffer.sealFullRequests(MIB);
+                    }
+                }
+                List<Integer> counts = new ArrayList<>();
+                long bodyBytes = 0;
+                while (buffer.sealedBatches() > 1) { // the last sealed one may be the tail
+                    InsertBatch batch = buffer.next(MIB);
+                    counts.add(batch.rowCount());
+                    bodyBytes += batch.body().length;
+                    buffer.removeStored(batch);
+                }
+                buffer.close();
+                if (counts.size() < 2) {
+                    System.out.printf("%-12s %-6s %16s%n", format.clickHouseName(), compression, "(too few rows)");
+                    continue;
+                }
+                counts.remove(0); // the first request is sealed from a cold estimate
+                counts.sort(Integer::compare);
+                System.out.printf("%-12s %-6s %,16d %,14d%n", format.clickHouseName(), compression,
+                        counts.get(counts.size() / 2), bodyBytes / (counts.size() + 1));
+            }
+        }
+        System.out.println("(median over the full requests after the first; body bytes: their mean)");
         System.out.println();
     }
 

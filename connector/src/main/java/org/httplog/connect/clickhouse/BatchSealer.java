@@ -52,9 +52,12 @@ final class BatchSealer {
 
     /**
      * Seals the longest prefix of {@code staged} that fits {@code maxBodyBytes} and removes it from
-     * {@code staged}; null when nothing is staged or the oldest row alone does not fit.
+     * {@code staged}; null when nothing is staged or the oldest row alone does not fit. With
+     * {@code onlyIfFull}, a body that takes every staged row yet fills less than the limit is not
+     * sealed (null): the staged rows were fewer than the estimate said, and more may come before the
+     * window.
      */
-    InsertBatch seal(StagedRows staged, int maxBodyBytes, long nowMillis) {
+    InsertBatch seal(StagedRows staged, int maxBodyBytes, boolean onlyIfFull) {
         int available = prefixWithin(staged, (long) maxBodyBytes * MAX_COMPRESSION_RATIO);
         if (available == 0) {
             return null;
@@ -68,6 +71,9 @@ final class BatchSealer {
         for (int round = 0; round < MAX_ROUNDS && count > fitting && count < tooMany; round++) {
             InsertBatch candidate = encode(staged, rows, count);
             int size = candidate.body().length;
+            if (size >= maxBodyBytes / 4) { // small bodies compress worse than full ones: not a guide
+                lastBodyPerStagedByte = (double) size / staged.encodedBytes(count);
+            }
             if (size <= maxBodyBytes) {
                 best = candidate;
                 fitting = count;
@@ -84,12 +90,13 @@ final class BatchSealer {
             InsertBatch one = encode(staged, rows, 1);
             best = one.body().length <= maxBodyBytes ? one : null;
         }
-        if (best != null) {
-            lastBodyPerStagedByte = (double) best.body().length / staged.encodedBytes(best.rowCount());
-            staged.removeFirst(best.rowCount());
-        }
         sink.reset();
         sink.trimTo(64 * 1024);
+        if (best == null || onlyIfFull && best.rowCount() == staged.size()
+                && best.body().length < maxBodyBytes * GOOD_ENOUGH) {
+            return null;
+        }
+        staged.removeFirst(best.rowCount());
         return best;
     }
 

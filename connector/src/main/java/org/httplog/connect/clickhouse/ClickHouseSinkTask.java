@@ -121,7 +121,7 @@ public class ClickHouseSinkTask extends SinkTask {
                 reportErrant(record, e);
             }
         }
-        buffer.sealFullRequests(requestMaxBytes, clock.millis());
+        buffer.sealFullRequests(requestMaxBytes);
         pauseIfFull();
         if (!buffer.isEmpty() && scheduler.isDue() && context != null) {
             context.requestCommit();
@@ -140,7 +140,7 @@ public class ClickHouseSinkTask extends SinkTask {
     }
 
     private void insertOneBatch() {
-        InsertBatch batch = buffer.next(requestMaxBytes, clock.millis());
+        InsertBatch batch = buffer.next(requestMaxBytes);
         if (batch == null) {
             deadLetterOversizeHead();
             return;

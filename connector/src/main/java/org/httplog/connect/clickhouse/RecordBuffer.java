@@ -44,9 +44,9 @@ final class RecordBuffer {
     }
 
     /** Seals full request bodies while the staged rows are expected to fill more than one. */
-    void sealFullRequests(int maxBodyBytes, long nowMillis) {
+    void sealFullRequests(int maxBodyBytes) {
         while (sealer.estimatedBodyBytes(staged, staged.size()) > maxBodyBytes * SEAL_AT) {
-            InsertBatch batch = sealer.seal(staged, maxBodyBytes, nowMillis);
+            InsertBatch batch = sealer.seal(staged, maxBodyBytes, true);
             if (batch == null) {
                 return;
             }
@@ -60,9 +60,9 @@ final class RecordBuffer {
      * sealed batch may be larger than {@code maxBodyBytes} if the limit was lowered after it was
      * sealed; the caller checks.
      */
-    InsertBatch next(int maxBodyBytes, long nowMillis) {
+    InsertBatch next(int maxBodyBytes) {
         if (sealed.isEmpty()) {
-            InsertBatch batch = sealer.seal(staged, maxBodyBytes, nowMillis);
+            InsertBatch batch = sealer.seal(staged, maxBodyBytes, false);
             if (batch == null) {
                 return null;
             }

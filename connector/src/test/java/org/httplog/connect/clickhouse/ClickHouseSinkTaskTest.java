@@ -331,7 +331,7 @@ class ClickHouseSinkTaskTest {
         buffer.add(P0, 12, row, 0, 1024);
         buffer.add(P1, 21, row, 0, 1024);
         int rowBytes = 4 + 8 * 3 + 2 + 4 + 4 + 8 + 5;
-        InsertBatch batch = buffer.next(3 * rowBytes, 0);
+        InsertBatch batch = buffer.next(3 * rowBytes);
         assertEquals(3, batch.rowCount());
         assertEquals(Map.of(P0, new InsertBatch.OffsetRange(10, 12), P1, new InsertBatch.OffsetRange(20, 20)),
                 batch.offsets());

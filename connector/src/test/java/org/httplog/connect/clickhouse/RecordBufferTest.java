@@ -41,11 +41,11 @@ class RecordBufferTest {
         int rows = 30_000;
         for (int i = 0; i < rows; i++) {
             buffer.add(i % 2 == 0 ? P : Q, i, row(random, entropy, i), i, limit);
-            buffer.sealFullRequests(limit, i);
+            buffer.sealFullRequests(limit);
         }
         List<Long> offsets = new ArrayList<>();
         while (!buffer.isEmpty()) {
-            InsertBatch batch = buffer.next(limit, 0);
+            InsertBatch batch = buffer.next(limit);
             assertTrue(batch.body().length <= limit, batch.body().length + " bytes");
             if (batch.rowCount() < buffer.size()) {
                 assertTrue(batch.body().length > 0.85 * limit, "only " + batch.body().length + " of " + limit);
@@ -74,12 +74,36 @@ class RecordBufferTest {
             HttpLogRow row = row(random, 2, i);
             buffer.add(P, i, row, i, limit);
             staged += 60;
-            buffer.sealFullRequests(limit, i);
+            buffer.sealFullRequests(limit);
         }
         assertTrue(buffer.sealedBatches() > 10, buffer.sealedBatches() + " sealed");
         assertTrue(buffer.bytes() < staged / 4, buffer.bytes() + " bytes held for " + staged + " staged");
         assertEquals(50_000, buffer.size());
         assertEquals(java.util.Map.of(P, 0L), buffer.firstPendingOffsets());
+    }
+
+    /** A small first batch compresses worse; its ratio must not make the next seals early and half empty. */
+    @Test
+    void aSmallFirstBatchDoesNotMakeLaterRequestsHalfEmpty() {
+        Random random = new Random(5);
+        RecordBuffer buffer = buffer(InsertFormat.NATIVE, Compression.GZIP);
+        int limit = 32 * 1024;
+        for (int i = 0; i < 20; i++) {
+            buffer.add(P, i, row(random, 4, i), i, limit);
+        }
+        buffer.removeStored(buffer.next(limit)); // 20 rows, a poor ratio
+        for (int i = 20; i < 40_000; i++) {
+            buffer.add(P, i, row(random, 4, i), i, limit);
+            if (i % 500 == 499) {
+                buffer.sealFullRequests(limit);
+            }
+        }
+        assertTrue(buffer.sealedBatches() >= 2, buffer.sealedBatches() + " sealed");
+        while (buffer.sealedBatches() > 1) {
+            InsertBatch batch = buffer.next(limit);
+            assertTrue(batch.body().length > 0.9 * limit, "a sealed request of " + batch.body().length + " bytes");
+            buffer.removeStored(batch);
+        }
     }
 
     @Test
@@ -89,7 +113,7 @@ class RecordBufferTest {
         buffer.add(P, 5, row, 100, 1024);
         buffer.add(Q, 7, row, 200, 1024);
         buffer.add(P, 6, row, 300, 1024);
-        InsertBatch first = buffer.next(60, 0);
+        InsertBatch first = buffer.next(60);
         assertEquals(1, first.rowCount());
         assertEquals(100, buffer.oldestReceivedAtMillis());
         buffer.removeStored(first);
@@ -103,11 +127,11 @@ class RecordBufferTest {
         for (int i = 0; i < 5; i++) {
             buffer.add(P, i, HttpLogRow.of(ClickHouseSinkTaskTest.row(10 - i)), 0, 1024);
         }
-        InsertBatch batch = buffer.next(4096, 0);
+        InsertBatch batch = buffer.next(4096);
         RecordBuffer.RemovedRow removed = buffer.removeRejected(batch, 0); // sorted: resource 6 first
         assertEquals(4, removed.offset());
         assertTrue(new String(removed.jsonLine(), StandardCharsets.UTF_8).contains("\"resource_id\":6,"));
-        InsertBatch rest = buffer.next(4096, 0);
+        InsertBatch rest = buffer.next(4096);
         assertEquals(4, rest.rowCount());
         assertEquals(4, new String(rest.compression().decompress(rest.body()), StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.contains("\"resource_id\":6,")).count());
@@ -118,7 +142,7 @@ class RecordBufferTest {
         RecordBuffer buffer = buffer(InsertFormat.ROW_BINARY, Compression.NONE);
         HttpLogRow big = HttpLogRow.of(ClickHouseSinkTaskTest.row(1).put("url", "u".repeat(3000)));
         buffer.add(P, 0, big, 0, 4096);
-        assertNull(buffer.next(1024, 0));
+        assertNull(buffer.next(1024));
         assertEquals(1, buffer.size());
         assertEquals(big, buffer.removeOldestStaged().row());
         assertTrue(buffer.isEmpty());
