@@ -49,7 +49,7 @@ class DashboardQueriesIT {
         Records.produce(id, DashboardTraffic.records(id, RECORDS, System.currentTimeMillis()));
         Connect.create(Connect.shippedConfig(id, Map.of(
                 "topics", id,
-                "clickhouse.url", Stack.fastProxyUrl(),
+                "clickhouse.url", Stack.sinkFastProxyUrl(),
                 "insert.interval.ms", "10000",
                 "insert.retry.backoff.ms", "2000",
                 "errors.deadletterqueue.topic.name", id + "_dlq")));

@@ -38,7 +38,7 @@ class DeliveryThroughOutagesIT {
         Records.produce(id, List.of(poison));
         Connect.create(Connect.shippedConfig(id, Map.of(
                 "topics", id,
-                "clickhouse.url", Stack.fastProxyUrl(),
+                "clickhouse.url", Stack.sinkFastProxyUrl(),
                 "clickhouse.table", id,
                 "insert.interval.ms", "10000",
                 "errors.deadletterqueue.topic.name", id + "_dlq")));

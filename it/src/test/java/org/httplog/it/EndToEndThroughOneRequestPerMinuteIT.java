@@ -46,7 +46,7 @@ class EndToEndThroughOneRequestPerMinuteIT {
         double windowSpentAt = spendProxyWindow();
         Connect.create(Connect.shippedConfig(connector, Map.of(
                 "topics", id,
-                "clickhouse.url", Stack.proxyUrl(),
+                "clickhouse.url", Stack.sinkProxyUrl(),
                 "clickhouse.table", id,
                 "errors.deadletterqueue.topic.name", id + "_dlq")));
 

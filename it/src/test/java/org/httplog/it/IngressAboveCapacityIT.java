@@ -44,7 +44,7 @@ class IngressAboveCapacityIT {
         ClickHouse.createHttpLogTable(id);
         Connect.create(Connect.shippedConfig(id, Map.of(
                 "topics", id,
-                "clickhouse.url", Stack.fastProxyUrl(),
+                "clickhouse.url", Stack.sinkFastProxyUrl(),
                 "clickhouse.table", id,
                 "insert.interval.ms", "10000",
                 "insert.retry.backoff.ms", "2000",

@@ -35,7 +35,7 @@ class MultiWindowIT {
         Records.produce(id, records);
         Connect.create(Connect.shippedConfig(id, Map.of(
                 "topics", id,
-                "clickhouse.url", Stack.fastProxyUrl(),
+                "clickhouse.url", Stack.sinkFastProxyUrl(),
                 "clickhouse.table", id,
                 "insert.interval.ms", "10000",
                 "insert.retry.backoff.ms", "2000",

@@ -3,59 +3,75 @@ package org.httplog.it;
 import java.nio.file.Path;
 
 /**
- * Where the running stack is, from the {@code it.*} system properties that {@code bin/test} passes.
- * A missing property is an error that names it, not a skipped test.
+ * Where the stack serving the scenarios is. By default the local processes of {@code bin/test}
+ * ({@link LocalStack}); the container variants of the scenarios switch to {@link ContainerStack} for
+ * their class and back afterwards ({@link OnContainers}). Scenarios only call the static methods here,
+ * so the same scenario code runs on either stack.
  */
 final class Stack {
+
+    private static volatile PipelineStack current = LocalStack.INSTANCE;
 
     private Stack() {
     }
 
+    /** Serves the following scenarios from {@code stack}, until the next call. */
+    static void use(PipelineStack stack) {
+        current = stack;
+    }
+
     static String kafkaBootstrap() {
-        return required("it.kafka.bootstrap");
+        return current.kafkaBootstrap();
     }
 
     static String connectUrl() {
-        return required("it.connect.url");
+        return current.connectUrl();
     }
 
     /** ClickHouse's own HTTP port: the tests read results here, never through the proxy. */
     static String clickHouseUrl() {
-        return required("it.clickhouse.url");
+        return current.clickHouseUrl();
     }
 
-    /** The proxy limited to 1 request per minute, as in production. */
+    /** The proxy limited to 1 request per minute, as in production, as the tests reach it. */
     static String proxyUrl() {
-        return required("it.proxy.url");
+        return current.proxyUrl();
+    }
+
+    /** The 1-request-per-minute proxy as the sink reaches it: what a connector's {@code clickhouse.url} says. */
+    static String sinkProxyUrl() {
+        return current.sinkProxyUrl();
     }
 
     static Path proxyAccessLog() {
-        return Path.of(required("it.proxy.access-log"));
+        return current.proxyAccessLog();
     }
 
     /** A second proxy of the same kind limited to 6 requests per minute, to keep longer tests short. */
     static String fastProxyUrl() {
-        return required("it.fast-proxy.url");
+        return current.fastProxyUrl();
+    }
+
+    /** The 6-requests-per-minute proxy as the sink reaches it. */
+    static String sinkFastProxyUrl() {
+        return current.sinkFastProxyUrl();
     }
 
     static Path fastProxyAccessLog() {
-        return Path.of(required("it.fast-proxy.access-log"));
+        return current.fastProxyAccessLog();
     }
 
+    /** {@code host:port} of the Connect worker's JMX. */
+    static String connectJmxAddress() {
+        return current.connectJmxAddress();
+    }
+
+    /** The local worker's plugin.path: only the local stack has one on this machine. */
     static Path pluginDir() {
-        return Path.of(required("it.plugin.dir"));
+        return LocalStack.INSTANCE.pluginDir();
     }
 
     static String projectVersion() {
-        return required("it.project.version");
-    }
-
-    private static String required(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank() || value.startsWith("${")) {
-            throw new IllegalStateException("System property " + name + " is not set: run the integration tests "
-                    + "with bin/test, which starts the stack and passes its addresses");
-        }
-        return value;
+        return LocalStack.INSTANCE.projectVersion();
     }
 }

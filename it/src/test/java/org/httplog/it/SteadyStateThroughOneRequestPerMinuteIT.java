@@ -36,7 +36,7 @@ class SteadyStateThroughOneRequestPerMinuteIT {
         try (BackgroundProducer producer = new BackgroundProducer(id, 0, 10)) {
             Connect.create(Connect.shippedConfig(id, Map.of(
                     "topics", id,
-                    "clickhouse.url", Stack.proxyUrl(),
+                    "clickhouse.url", Stack.sinkProxyUrl(),
                     "clickhouse.table", id,
                     "errors.deadletterqueue.topic.name", id + "_dlq")));
             // warm-up: an accepted insert, refusals at 60 s, an accepted insert once the window opens;

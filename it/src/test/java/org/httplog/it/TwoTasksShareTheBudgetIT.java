@@ -37,7 +37,7 @@ class TwoTasksShareTheBudgetIT {
             Connect.create(Connect.shippedConfig(id, Map.of(
                     "tasks.max", "2",
                     "topics", id,
-                    "clickhouse.url", Stack.fastProxyUrl(),
+                    "clickhouse.url", Stack.sinkFastProxyUrl(),
                     "clickhouse.table", id,
                     "insert.interval.ms", "10000",
                     "insert.format", "ROW_BINARY",

@@ -27,8 +27,7 @@ final class WorkerJmx {
     }
 
     private static Object first(String pattern, String attribute) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:"
-                + System.getProperty("it.connect.jmx-port") + "/jmxrmi");
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + Stack.connectJmxAddress() + "/jmxrmi");
         try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
             Set<ObjectName> names = server.queryNames(new ObjectName(pattern), null);
