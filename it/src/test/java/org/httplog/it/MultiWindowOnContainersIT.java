@@ -1,0 +1,6 @@
+package org.httplog.it;
+
+/** {@link MultiWindowIT} on {@link ContainerStack}. */
+@OnContainers
+class MultiWindowOnContainersIT extends MultiWindowIT {
+}
