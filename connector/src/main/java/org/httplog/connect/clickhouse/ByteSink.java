@@ -57,22 +57,20 @@ final class ByteSink extends OutputStream {
 
     void writeUInt16(int value) {
         ensure(2);
-        bytes[size++] = (byte) value;
-        bytes[size++] = (byte) (value >>> 8);
+        LittleEndian.putShort(bytes, size, value);
+        size += 2;
     }
 
     void writeUInt32(long value) {
         ensure(4);
-        for (int i = 0; i < 4; i++) {
-            bytes[size++] = (byte) (value >>> (8 * i));
-        }
+        LittleEndian.putInt(bytes, size, (int) value);
+        size += 4;
     }
 
     void writeUInt64(long value) {
         ensure(8);
-        for (int i = 0; i < 8; i++) {
-            bytes[size++] = (byte) (value >>> (8 * i));
-        }
+        LittleEndian.putLong(bytes, size, value);
+        size += 8;
     }
 
     /** An unsigned LEB128 varint, as ClickHouse writes lengths and counts. */

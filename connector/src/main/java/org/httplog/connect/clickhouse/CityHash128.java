@@ -160,18 +160,10 @@ final class CityHash128 {
     }
 
     private static long fetch64(byte[] s, int pos) {
-        long value = 0;
-        for (int i = 7; i >= 0; i--) {
-            value = value << 8 | (s[pos + i] & 0xFFL);
-        }
-        return value;
+        return LittleEndian.getLong(s, pos);
     }
 
     private static long fetch32(byte[] s, int pos) {
-        long value = 0;
-        for (int i = 3; i >= 0; i--) {
-            value = value << 8 | (s[pos + i] & 0xFFL);
-        }
-        return value;
+        return LittleEndian.getUnsignedInt(s, pos);
     }
 }

@@ -1,28 +1,47 @@
 package org.httplog.connect.clickhouse;
 
-/** Little-endian integers in byte arrays, as gzip trailers and ClickHouse block headers are written. */
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Little-endian integers in byte arrays, as ClickHouse's binary formats, gzip trailers and
+ * CityHash read and write them (the JDK's byte-array views, so no loop of our own).
+ */
 final class LittleEndian {
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private LittleEndian() {
     }
 
+    static void putShort(byte[] target, int offset, int value) {
+        SHORT.set(target, offset, (short) value);
+    }
+
     static void putInt(byte[] target, int offset, int value) {
-        for (int i = 0; i < 4; i++) {
-            target[offset + i] = (byte) (value >>> (8 * i));
-        }
+        INT.set(target, offset, value);
     }
 
     static void putLong(byte[] target, int offset, long value) {
-        for (int i = 0; i < 8; i++) {
-            target[offset + i] = (byte) (value >>> (8 * i));
-        }
+        LONG.set(target, offset, value);
+    }
+
+    static int getUnsignedShort(byte[] source, int offset) {
+        return Short.toUnsignedInt((short) SHORT.get(source, offset));
     }
 
     static int getInt(byte[] source, int offset) {
-        int value = 0;
-        for (int i = 3; i >= 0; i--) {
-            value = value << 8 | (source[offset + i] & 0xFF);
-        }
-        return value;
+        return (int) INT.get(source, offset);
+    }
+
+    static long getUnsignedInt(byte[] source, int offset) {
+        return Integer.toUnsignedLong(getInt(source, offset));
+    }
+
+    static long getLong(byte[] source, int offset) {
+        return (long) LONG.get(source, offset);
     }
 }

@@ -13,15 +13,19 @@ final class RowBinaryWriter {
 
     static void write(List<HttpLogRow> rows, ByteSink out) {
         for (HttpLogRow row : rows) {
-            out.writeUInt32(row.timestampSeconds());
-            out.writeUInt64(row.resourceId());
-            out.writeUInt64(row.bytesSent());
-            out.writeUInt64(row.requestTimeMilli());
-            out.writeUInt16(row.responseStatus());
-            out.writeString(row.cacheStatus());
-            out.writeString(row.method());
-            out.writeString(row.remoteAddr());
-            out.writeString(row.url());
+            writeRow(row, out);
         }
+    }
+
+    static void writeRow(HttpLogRow row, ByteSink out) {
+        out.writeUInt32(row.timestampSeconds());
+        out.writeUInt64(row.resourceId());
+        out.writeUInt64(row.bytesSent());
+        out.writeUInt64(row.requestTimeMilli());
+        out.writeUInt16(row.responseStatus());
+        out.writeString(row.cacheStatus());
+        out.writeString(row.method());
+        out.writeString(row.remoteAddr());
+        out.writeString(row.url());
     }
 }

@@ -46,7 +46,7 @@ final class StagedRows {
     /** Appends a row, unless it encodes to more than {@code maxRowBytes} ({@link DataException}). */
     void add(TopicPartition partition, long kafkaOffset, HttpLogRow row, long receivedAt, int maxRowBytes) {
         one.reset();
-        RowBinaryWriter.write(List.of(row), one);
+        RowBinaryWriter.writeRow(row, one);
         if (one.size() > maxRowBytes) {
             throw new DataException("Row is " + one.size() + " bytes encoded, more than one request may carry ("
                     + ClickHouseSinkConfig.REQUEST_MAX_BYTES_CONFIG + "=" + maxRowBytes + ")");
@@ -251,16 +251,23 @@ final class StagedRows {
         }
 
         HttpLogRow row() {
-            return new HttpLogRow(fixed(4), fixed(8), fixed(8), fixed(8), (int) fixed(2), string(), string(), string(),
+            return new HttpLogRow(uint32(), uint64(), uint64(), uint64(), uint16(), string(), string(), string(),
                     string());
         }
 
-        private long fixed(int width) {
-            long value = 0;
-            for (int i = 0; i < width; i++) {
-                value |= (bytes[position++] & 0xFFL) << (8 * i);
-            }
-            return value;
+        private long uint32() {
+            position += 4;
+            return LittleEndian.getUnsignedInt(bytes, position - 4);
+        }
+
+        private long uint64() {
+            position += 8;
+            return LittleEndian.getLong(bytes, position - 8);
+        }
+
+        private int uint16() {
+            position += 2;
+            return LittleEndian.getUnsignedShort(bytes, position - 2);
         }
 
         private String string() {
