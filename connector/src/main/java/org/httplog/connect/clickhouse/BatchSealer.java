@@ -113,9 +113,7 @@ final class BatchSealer {
         Map<TopicPartition, InsertBatch.OffsetRange> offsets = new HashMap<>();
         long oldest = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {
-            long offset = staged.offset(i);
-            offsets.merge(staged.partition(i), new InsertBatch.OffsetRange(offset, offset),
-                    (a, b) -> new InsertBatch.OffsetRange(a.first(), b.last()));
+            InsertBatch.OffsetRange.include(offsets, staged.partition(i), staged.offset(i));
             oldest = Math.min(oldest, staged.receivedAtMillis(i));
         }
         InsertBatch.RowOrigins origins = null;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -352,9 +353,18 @@ public class ClickHouseSinkTask extends SinkTask {
      * (after a 413) or rid of a revoked partition's rows.
      */
     private void rewind(String why) {
-        Map<TopicPartition, Long> pending = buffer.firstPendingOffsets();
+        rewind(List.of(), why);
+    }
+
+    /** Drops the buffer; the pending partitions other than {@code revoked} are re-read from their first pending row. */
+    private void rewind(Collection<TopicPartition> revoked, String why) {
+        Map<TopicPartition, Long> pending = new HashMap<>(buffer.firstPendingOffsets());
+        if (pending.isEmpty()) {
+            return;
+        }
         buffer.clear();
         offsets.forget(pending.keySet());
+        pending.keySet().removeAll(revoked);
         if (context != null && !pending.isEmpty()) {
             context.offset(pending);
         }
@@ -364,19 +374,8 @@ public class ClickHouseSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Long> pending = buffer.firstPendingOffsets();
         offsets.forget(partitions);
-        if (pending.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> kept = new java.util.HashMap<>(pending);
-        kept.keySet().removeAll(partitions);
-        buffer.clear();
-        offsets.forget(kept.keySet());
-        if (context != null && !kept.isEmpty()) {
-            context.offset(kept);
-        }
-        resumeIfDrained();
+        rewind(partitions, "partitions " + partitions + " revoked");
     }
 
     @Override

@@ -18,6 +18,13 @@ record InsertBatch(int rowCount, byte[] body, int rawBytes, InsertFormat format,
 
     /** The first and last Kafka offset of a partition's rows in the batch (rows in between may be missing). */
     record OffsetRange(long first, long last) {
+
+        /** Widens the partition's range in {@code ranges} to take in {@code offset}. */
+        static void include(Map<TopicPartition, OffsetRange> ranges, TopicPartition partition, long offset) {
+            ranges.merge(partition, new OffsetRange(offset, offset), (a, b) ->
+                    new OffsetRange(Math.min(a.first(), b.first()), Math.max(a.last(), b.last())));
+        }
+
         @Override
         public String toString() {
             return first + ".." + last;

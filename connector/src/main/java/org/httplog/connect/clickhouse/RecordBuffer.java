@@ -118,9 +118,7 @@ final class RecordBuffer {
         System.arraycopy(batch.origins().offsets(), index + 1, offsets, index, offsets.length - index);
         Map<TopicPartition, InsertBatch.OffsetRange> ranges = new HashMap<>();
         for (int i = 0; i < offsets.length; i++) {
-            long offset = offsets[i];
-            ranges.merge(partitions[i], new InsertBatch.OffsetRange(offset, offset), (a, b) ->
-                    new InsertBatch.OffsetRange(Math.min(a.first(), b.first()), Math.max(a.last(), b.last())));
+            InsertBatch.OffsetRange.include(ranges, partitions[i], offsets[i]);
         }
         InsertBatch remaining = new InsertBatch(batch.rowCount() - 1, body, restRaw.length, batch.format(),
                 batch.compression(), ranges, batch.oldestReceivedAtMillis(),
