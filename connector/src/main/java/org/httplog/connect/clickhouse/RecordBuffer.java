@@ -178,9 +178,7 @@ final class RecordBuffer {
         for (InsertBatch batch : sealed) {
             batch.offsets().forEach((partition, range) -> first.putIfAbsent(partition, range.first()));
         }
-        for (int i = 0; i < staged.size(); i++) {
-            first.putIfAbsent(staged.partition(i), staged.offset(i));
-        }
+        staged.putFirstOffsets(first);
         return first;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -94,6 +95,31 @@ final class StagedRows {
 
     long receivedAtMillis(int index) {
         return receivedAtMillis[index];
+    }
+
+    /**
+     * Adds, for each partition with staged rows and not yet in {@code first}, its oldest staged
+     * offset; stops as soon as every partition seen is in (called on every commit: no full scan
+     * of a large stage when its partitions all show up early).
+     */
+    void putFirstOffsets(Map<TopicPartition, Long> first) {
+        int slots = partitionSlots.size();
+        boolean[] done = new boolean[slots];
+        int found = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            if (first.containsKey(partitionSlots.get(slot))) {
+                done[slot] = true;
+                found++;
+            }
+        }
+        for (int i = 0; i < size && found < slots; i++) {
+            int slot = partitionSlot[i];
+            if (!done[slot]) {
+                done[slot] = true;
+                found++;
+                first.put(partitionSlots.get(slot), offset[i]);
+            }
+        }
     }
 
     /** The first {@code count} rows, decoded. */

@@ -28,7 +28,7 @@ class StagedRowsTest {
         for (int round = 0; round < 60; round++) {
             int adds = random.nextInt(3 * StagedRows.CHUNK_ROWS);
             for (int i = 0; i < adds; i++) {
-                staged.add(i % 3 == 0 ? Q : P, next, row(next), 1000L + next, 1 << 20);
+                staged.add(next % 3 == 0 ? Q : P, next, row(next), 1000L + next, 1 << 20);
                 expected.add(next++);
             }
             int removals = expected.isEmpty() ? 0 : random.nextInt(expected.size() + 1);
@@ -41,6 +41,13 @@ class StagedRowsTest {
                 expected.subList(0, removals).clear();
             }
             assertEquals(expected.size(), staged.size());
+            java.util.Map<TopicPartition, Long> firstOffsets = new java.util.HashMap<>();
+            staged.putFirstOffsets(firstOffsets);
+            java.util.Map<TopicPartition, Long> wanted = new java.util.HashMap<>();
+            for (int n : expected) {
+                wanted.putIfAbsent(n % 3 == 0 ? Q : P, (long) n);
+            }
+            assertEquals(wanted, firstOffsets, "first offsets in round " + round);
             if (!expected.isEmpty()) {
                 assertEquals((long) expected.get(0), staged.offset(0));
                 assertEquals(1000L + expected.get(0), staged.receivedAtMillis(0));
