@@ -92,8 +92,13 @@ final class BatchSealer {
         }
         sink.reset();
         sink.trimTo(64 * 1024);
-        if (best == null || onlyIfFull && best.rowCount() == staged.size()
-                && best.body().length < maxBodyBytes * GOOD_ENOUGH) {
+        if (best == null) {
+            return null;
+        }
+        if (onlyIfFull && best.rowCount() == staged.size() && best.body().length < maxBodyBytes * GOOD_ENOUGH) {
+            // the estimate that asked for this seal was wrong for these very rows: learn from them,
+            // however small the body, or every put() would compress them again for nothing
+            lastBodyPerStagedByte = (double) best.body().length / staged.encodedBytes(best.rowCount());
             return null;
         }
         staged.removeFirst(best.rowCount());
